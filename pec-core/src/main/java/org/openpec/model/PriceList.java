@@ -1,0 +1,76 @@
+package org.openpec.model;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Azure plan consumption price list, indexed by {@code ProductId} + {@code SkuId} (spec §6.1).
+ *
+ * <p>{@link #entriesFor} returns the rows that match a line: same product and SKU (ignoring case), the line's
+ * meter listed or no meter listed, and in force on the usage day. Immutable and thread-safe.
+ */
+public final class PriceList {
+
+  private final Map<String, List<PriceListEntry>> byProductSku;
+  private final int size;
+
+  private PriceList(Map<String, List<PriceListEntry>> byProductSku, int size) {
+    this.byProductSku = byProductSku;
+    this.size = size;
+  }
+
+  /** A price list of the given rows. */
+  public static PriceList of(Collection<PriceListEntry> entries) {
+    Map<String, List<PriceListEntry>> index = new HashMap<>();
+    for (PriceListEntry e : entries) {
+      index.computeIfAbsent(key(e.productId(), e.skuId()), k -> new ArrayList<>()).add(e);
+    }
+    Map<String, List<PriceListEntry>> frozen = new HashMap<>();
+    index.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+    return new PriceList(Map.copyOf(frozen), entries.size());
+  }
+
+  private static String key(String productId, String skuId) {
+    return productId.trim().toLowerCase(Locale.ROOT) + '\u0000' + skuId.trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** The rows of a product and SKU, whatever their meters and dates. */
+  public List<PriceListEntry> entriesFor(String productId, String skuId) {
+    return byProductSku.getOrDefault(key(productId, skuId), List.of());
+  }
+
+  /** The rows matching a product, SKU and meter that are in force on {@code day}. */
+  public List<PriceListEntry> entriesFor(String productId, String skuId, String meterId, LocalDate day) {
+    List<PriceListEntry> candidates = entriesFor(productId, skuId);
+    if (candidates.isEmpty()) {
+      return candidates;
+    }
+    List<PriceListEntry> out = new ArrayList<>(candidates.size());
+    for (PriceListEntry e : candidates) {
+      if (e.isInForceOn(day) && e.pricesMeter(meterId)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** The rows matching {@code line} on its usage day. */
+  public List<PriceListEntry> entriesFor(UsageLine line) {
+    return entriesFor(line.productId(), line.skuId(), line.meterId(), line.usageDate());
+  }
+
+  /** Every row, grouped by product and SKU. */
+  public Collection<List<PriceListEntry>> groups() {
+    return byProductSku.values();
+  }
+
+  /** The number of rows. */
+  public int size() {
+    return size;
+  }
+}

@@ -1,0 +1,142 @@
+package org.openpec.model;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.immutables.value.Value;
+import org.openpec.value.PecStyle;
+
+/**
+ * One row of the Azure plan consumption price list (spec §6, §11): a product, SKU and optional meters, their
+ * price (one graduated tier when tier bounds are given), and the days the row is in force.
+ *
+ * <p>Effective dates are inclusive UTC days; an absent bound is open. {@code meterIds} holds the meter ids of
+ * the row, split on {@code ,} or {@code ;} and trimmed; an empty list matches every meter of the SKU.
+ * Immutable and thread-safe.
+ */
+@Value.Immutable
+@PecStyle
+public abstract class PriceListEntry {
+
+  PriceListEntry() {}
+
+  /** A builder; {@code productId} and {@code skuId} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link PriceListEntry}; not thread-safe. */
+  public static final class Builder extends ImmutablePriceListEntry.Builder {
+    Builder() {}
+  }
+
+  /** {@code ProductId}. */
+  public abstract String productId();
+
+  /** {@code SkuId}. */
+  public abstract String skuId();
+
+  /** {@code ProductTitle}; empty text when absent. */
+  @Value.Default
+  public String productTitle() {
+    return "";
+  }
+
+  /** {@code SkuTitle} (its word {@code Spot} marks a Spot VM); empty text when absent. */
+  @Value.Default
+  public String skuTitle() {
+    return "";
+  }
+
+  /** {@code Publisher}; empty text when absent. */
+  @Value.Default
+  public String publisher() {
+    return "";
+  }
+
+  /** {@code Currency}; empty text when absent. */
+  @Value.Default
+  public String currency() {
+    return "";
+  }
+
+  /** {@code UnitOfMeasure}; empty text when absent. */
+  @Value.Default
+  public String unitOfMeasure() {
+    return "";
+  }
+
+  /** {@code Tags}: {@code Third Party} or {@code Reservations} exclude the product; empty text when absent. */
+  @Value.Default
+  public String tags() {
+    return "";
+  }
+
+  /** The meter ids this row prices; empty means every meter of the SKU. */
+  public abstract List<String> meterIds();
+
+  /** {@code UnitPrice} per unit in the price list's currency; empty when not given. */
+  public abstract Optional<BigDecimal> unitPrice();
+
+  /** {@code PricingTierRangeMin}; empty when the row is not tiered. */
+  public abstract Optional<BigDecimal> tierMin();
+
+  /** {@code PricingTierRangeMax}; empty for the last, unbounded tier. */
+  public abstract Optional<BigDecimal> tierMax();
+
+  /** First day in force (inclusive); empty when open. */
+  public abstract Optional<LocalDate> effectiveStart();
+
+  /** Last day in force (inclusive); empty when open. */
+  public abstract Optional<LocalDate> effectiveEnd();
+
+  /** Whether the row is in force on {@code day}. */
+  public boolean isInForceOn(LocalDate day) {
+    return effectiveStart().map(s -> !day.isBefore(s)).orElse(true)
+        && effectiveEnd().map(e -> !day.isAfter(e)).orElse(true);
+  }
+
+  /** Whether the row prices {@code meterId} (always, when it lists no meter); compared ignoring case. */
+  public boolean pricesMeter(String meterId) {
+    if (meterIds().isEmpty()) {
+      return true;
+    }
+    for (String m : meterIds()) {
+      if (m.equalsIgnoreCase(meterId.trim())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code Tags} contains {@code tag}, ignoring case. */
+  public boolean hasTag(String tag) {
+    return tags().toLowerCase(Locale.ROOT).contains(tag.toLowerCase(Locale.ROOT));
+  }
+
+  /** Splits a {@code MeterIds} cell on {@code ,} or {@code ;}, trimming and dropping empty parts. */
+  public static List<String> splitMeterIds(String cell) {
+    java.util.ArrayList<String> ids = new java.util.ArrayList<>();
+    for (String part : cell.split("[,;]")) {
+      String p = part.trim();
+      if (!p.isEmpty()) {
+        ids.add(p);
+      }
+    }
+    return List.copyOf(ids);
+  }
+
+  @Value.Check
+  void check() {
+    if (productId().isBlank() || skuId().isBlank()) {
+      throw new IllegalArgumentException("productId and skuId must not be blank");
+    }
+    if (effectiveStart().isPresent() && effectiveEnd().isPresent()
+        && effectiveEnd().get().isBefore(effectiveStart().get())) {
+      throw new IllegalArgumentException("effectiveEnd must not be before effectiveStart, was "
+          + effectiveEnd().get() + " < " + effectiveStart().get());
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package org.openpec.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * An Azure Resource Manager scope: {@code /subscriptions/{s}}, a resource group below it, a resource ID below
+ * that (child resources included), or a management group
+ * ({@code /providers/Microsoft.Management/managementGroups/{name}}).
+ *
+ * <p>The canonical form has one leading {@code /}, no empty segment and no trailing {@code /}; the case of
+ * the text is kept for display. Ancestry compares path segments case-insensitively (spec §4): {@code
+ * /subscriptions/a} covers {@code /subscriptions/A/resourceGroups/g} but never {@code /subscriptions/ab}. The
+ * root scope {@code /} has no segment and covers nothing. Equality is case-insensitive. Immutable and
+ * thread-safe.
+ */
+public final class Scope {
+
+  private static final String GROUP_PREFIX = "/providers/microsoft.management/managementgroups/";
+
+  private final String path;
+  private final String key;
+
+  private Scope(String path) {
+    this.path = path;
+    this.key = path.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Parses an ARM ID into its canonical form. Surrounding spaces, repeated and trailing slashes are ignored.
+   *
+   * @throws NullPointerException if {@code text} is null
+   */
+  public static Scope parse(CharSequence text) {
+    Objects.requireNonNull(text, "scope");
+    String s = text.toString().trim();
+    if (isCanonical(s)) {
+      return new Scope(s);
+    }
+    StringBuilder sb = new StringBuilder(s.length() + 1);
+    for (String segment : s.split("/")) {
+      String part = segment.trim();
+      if (!part.isEmpty()) {
+        sb.append('/').append(part);
+      }
+    }
+    return new Scope(sb.length() == 0 ? "/" : sb.toString());
+  }
+
+  private static boolean isCanonical(String s) {
+    int n = s.length();
+    if (n < 2 || s.charAt(0) != '/' || s.charAt(n - 1) == '/') {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '/' && s.charAt(i - 1) == '/') {
+        return false;
+      }
+      if (c == ' ' && (s.charAt(i - 1) == '/' || i + 1 < n && s.charAt(i + 1) == '/')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The scope of a whole Azure subscription, {@code /subscriptions/{subscriptionId}}. */
+  public static Scope subscription(String subscriptionId) {
+    return parse("/subscriptions/" + Objects.requireNonNull(subscriptionId, "subscriptionId").trim());
+  }
+
+  /** The scope of a management group, {@code /providers/Microsoft.Management/managementGroups/{name}}. */
+  public static Scope managementGroup(String name) {
+    return parse("/providers/Microsoft.Management/managementGroups/" + Objects.requireNonNull(name, "name").trim());
+  }
+
+  /** The canonical text, with the case as written. */
+  public String path() {
+    return path;
+  }
+
+  /** The canonical text in lower case (root locale): the comparison key of this scope. */
+  public String key() {
+    return key;
+  }
+
+  /** Whether this is the root scope {@code /}, which covers nothing. */
+  public boolean isRoot() {
+    return path.length() == 1;
+  }
+
+  /** Whether this is a management-group scope. */
+  public boolean isManagementGroup() {
+    return key.startsWith(GROUP_PREFIX) && key.indexOf('/', GROUP_PREFIX.length()) < 0
+        && key.length() > GROUP_PREFIX.length();
+  }
+
+  /** The management group's name in lower case, when {@link #isManagementGroup()}; else empty text. */
+  public String managementGroupKey() {
+    return isManagementGroup() ? key.substring(GROUP_PREFIX.length()) : "";
+  }
+
+  /**
+   * Whether this scope equals {@code other} or is one of its ancestors, segment by segment and ignoring case.
+   * The root scope covers nothing; a management-group scope covers only itself here (its subscriptions are
+   * known from a hierarchy, not from the path).
+   */
+  public boolean covers(Scope other) {
+    if (isRoot()) {
+      return false;
+    }
+    String k = other.key;
+    return k.startsWith(key) && (k.length() == key.length() || k.charAt(key.length()) == '/');
+  }
+
+  /**
+   * The keys of this scope and of every ancestor with at least one segment, from the longest to the shortest.
+   * These are exactly the keys of the scopes that {@link #covers(Scope) cover} this one.
+   */
+  public List<String> ancestorKeys() {
+    List<String> keys = new ArrayList<>(8);
+    if (isRoot()) {
+      return keys;
+    }
+    keys.add(key);
+    for (int i = key.length() - 1; i > 0; i--) {
+      if (key.charAt(i) == '/') {
+        keys.add(key.substring(0, i));
+      }
+    }
+    return keys;
+  }
+
+  /** Case-insensitive equality of the canonical forms. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Scope other && key.equals(other.key);
+  }
+
+  @Override
+  public int hashCode() {
+    return key.hashCode();
+  }
+
+  /** The canonical text, as written. */
+  @Override
+  public String toString() {
+    return path;
+  }
+}

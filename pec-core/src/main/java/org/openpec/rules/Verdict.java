@@ -1,0 +1,150 @@
+package org.openpec.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a rule says of one line: whether it holds, the primary reason, every failed rule, and why.
+ *
+ * <p>A verdict is a tree: a composed rule's verdict holds its children's. {@link #reason()} is
+ * {@link Reason#ELIGIBLE} when the rule holds, else the reason of the first failing rule in rule order;
+ * {@link #failures()} lists the reason of every failing leaf rule, in rule order. The explanation is built
+ * from the same facts as the decision, so the two never disagree. Immutable and thread-safe.
+ */
+public final class Verdict {
+
+  private final boolean eligible;
+  private final Reason reason;
+  private final String rule;
+  private final String detail;
+  private final List<Verdict> children;
+  private final AccessEvidence evidence;
+
+  private Verdict(boolean eligible, Reason reason, String rule, String detail, List<Verdict> children,
+      AccessEvidence evidence) {
+    this.eligible = eligible;
+    this.reason = reason;
+    this.rule = rule;
+    this.detail = detail;
+    this.children = children;
+    this.evidence = evidence;
+  }
+
+  /** A leaf verdict that holds. */
+  public static Verdict pass(String rule, String detail) {
+    return new Verdict(true, Reason.ELIGIBLE, Objects.requireNonNull(rule, "rule"),
+        Objects.requireNonNull(detail, "detail"), List.of(), null);
+  }
+
+  /**
+   * A leaf verdict that fails.
+   *
+   * @throws IllegalArgumentException if {@code reason} is {@link Reason#ELIGIBLE}
+   */
+  public static Verdict fail(String rule, Reason reason, String detail) {
+    if (Objects.requireNonNull(reason, "reason") == Reason.ELIGIBLE) {
+      throw new IllegalArgumentException("a failing verdict needs a reason other than ELIGIBLE");
+    }
+    return new Verdict(false, reason, Objects.requireNonNull(rule, "rule"),
+        Objects.requireNonNull(detail, "detail"), List.of(), null);
+  }
+
+  /** A composed verdict: {@code eligible} with the given primary reason, detail and children. */
+  public static Verdict composed(String rule, boolean eligible, Reason reason, String detail, List<Verdict> children) {
+    if (eligible != (reason == Reason.ELIGIBLE)) {
+      throw new IllegalArgumentException("reason " + reason + " does not fit eligible=" + eligible);
+    }
+    return new Verdict(eligible, reason, rule, detail, List.copyOf(children), null);
+  }
+
+  /** This verdict carrying the evidence of the access funnel. */
+  public Verdict withEvidence(AccessEvidence accessEvidence) {
+    return new Verdict(eligible, reason, rule, detail, children, Objects.requireNonNull(accessEvidence, "evidence"));
+  }
+
+  /** Whether the rule holds. */
+  public boolean isEligible() {
+    return eligible;
+  }
+
+  /** {@link Reason#ELIGIBLE}, or the reason of the first failing rule. */
+  public Reason reason() {
+    return reason;
+  }
+
+  /** The reasons of every failing leaf rule, in rule order; empty when eligible. */
+  public List<Reason> failures() {
+    List<Reason> out = new ArrayList<>();
+    collectFailures(out);
+    return out;
+  }
+
+  private void collectFailures(List<Reason> out) {
+    if (children.isEmpty()) {
+      if (!eligible) {
+        out.add(reason);
+      }
+      return;
+    }
+    for (Verdict c : children) {
+      c.collectFailures(out);
+    }
+    if (!eligible && out.isEmpty()) {
+      out.add(reason);
+    }
+  }
+
+  /** The rule that gave this verdict, as a sentence. */
+  public String rule() {
+    return rule;
+  }
+
+  /** A short human sentence: the evidence of this verdict. */
+  public String detail() {
+    return detail;
+  }
+
+  /** The verdicts of a composed rule's parts, in rule order; empty for a leaf. */
+  public List<Verdict> children() {
+    return children;
+  }
+
+  /** The access-funnel evidence found in this verdict or its descendants. */
+  public Optional<AccessEvidence> accessEvidence() {
+    if (evidence != null) {
+      return Optional.of(evidence);
+    }
+    for (Verdict c : children) {
+      Optional<AccessEvidence> e = c.accessEvidence();
+      if (e.isPresent()) {
+        return e;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The tree, one rule a line, indented by depth. */
+  public String toTreeString() {
+    StringBuilder sb = new StringBuilder();
+    appendTree(sb, 0);
+    return sb.toString();
+  }
+
+  private void appendTree(StringBuilder sb, int depth) {
+    sb.append("  ".repeat(depth)).append(eligible ? "[pass] " : "[FAIL " + reason + "] ").append(rule);
+    if (!detail.isEmpty()) {
+      sb.append(" — ").append(detail);
+    }
+    sb.append('\n');
+    for (Verdict c : children) {
+      c.appendTree(sb, depth + 1);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return reason + (detail.isEmpty() ? "" : ": " + detail);
+  }
+}
