@@ -1,0 +1,107 @@
+package org.openpec.io;
+
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.List;
+import org.openpec.LineResult;
+import org.openpec.money.LineAmounts;
+import org.openpec.money.PecRate;
+import org.openpec.model.UsageLine;
+import org.openpec.rules.Reason;
+
+/**
+ * Writes the {@code credit} table of cli.md: one row per usage record, in input order.
+ *
+ * <p>Columns: {@value #HEADER_TEXT}. Amounts are exact, in plain notation. A rejected record shows its
+ * identifying columns as read, no percentage and no money, and {@code Detail = FILE:LINE:COLUMN: message}. Not
+ * thread-safe.
+ */
+public final class CreditCsv implements Closeable, Flushable {
+
+  /** The header, comma-separated. */
+  public static final String HEADER_TEXT = "Line,CustomerId,EntitlementId,ResourceURI,UsageDate,MeterId,Quantity,"
+      + "UnitPrice,Reason,PecPercentage,EffectiveUnitPrice,ListCost,PricingPreTaxTotal,Credit,BillingPreTaxTotal,"
+      + "BillingCredit,BillingCurrency,Detail";
+
+  /** The header cells. */
+  public static final List<String> HEADER = List.of(HEADER_TEXT.split(","));
+
+  private final CsvOutput out;
+
+  private CreditCsv(CsvOutput out) {
+    this.out = out;
+    out.row(HEADER.toArray(new String[0]));
+  }
+
+  /** A table written to {@code writer}, header first. */
+  public static CreditCsv to(Writer writer) {
+    return new CreditCsv(CsvOutput.to(writer));
+  }
+
+  /** Writes the row of an evaluated record. */
+  public void write(long lineNumber, LineResult r) {
+    out.row(cells(lineNumber, r));
+  }
+
+  /** Writes the row of a rejected record. */
+  public void write(UsageRecord rejected) {
+    out.row(cells(rejected));
+  }
+
+  /** The cells of an evaluated record's row. */
+  public static String[] cells(long lineNumber, LineResult r) {
+    UsageLine l = r.line();
+    LineAmounts a = r.amounts();
+    BigDecimal pct = r.isEligible() ? PecRate.toPercentage(r.rateInForce()) : BigDecimal.ZERO;
+    return new String[] {
+        Long.toString(lineNumber),
+        CsvOutput.text(l.customerId()),
+        CsvOutput.text(l.entitlementId()),
+        CsvOutput.text(l.resourceUri()),
+        l.usageDate().toString(),
+        CsvOutput.text(l.meterId()),
+        CsvOutput.number(l.quantity()),
+        CsvOutput.number(r.repriced() ? a.unitPrice() : l.unitPrice()),
+        r.reason().name(),
+        CsvOutput.number(pct),
+        CsvOutput.number(a.effectiveUnitPrice()),
+        CsvOutput.number(a.listCost()),
+        CsvOutput.number(a.pricingPreTaxTotal()),
+        CsvOutput.number(a.credit()),
+        CsvOutput.number(a.billingPreTaxTotal()),
+        CsvOutput.number(a.billingCredit()),
+        CsvOutput.text(l.billingCurrency()),
+        CsvOutput.text(r.verdict().detail())
+    };
+  }
+
+  /** The cells of a rejected record's row. */
+  public static String[] cells(UsageRecord rec) {
+    return new String[] {
+        Long.toString(rec.recordNumber()),
+        CsvOutput.text(rec.field("CustomerId")),
+        CsvOutput.text(rec.field("EntitlementId")),
+        CsvOutput.text(rec.field("ResourceURI")),
+        CsvOutput.text(rec.field("UsageDate")),
+        CsvOutput.text(rec.field("MeterId")),
+        CsvOutput.text(rec.field("Quantity")),
+        CsvOutput.text(rec.field("UnitPrice")),
+        Reason.REJECTED.name(),
+        "", "", "", "", "", "", "",
+        CsvOutput.text(rec.field("BillingCurrency")),
+        CsvOutput.text(rec.problem().map(InputProblem::toString).orElse(""))
+    };
+  }
+
+  @Override
+  public void flush() {
+    out.flush();
+  }
+
+  @Override
+  public void close() {
+    out.close();
+  }
+}

@@ -1,0 +1,182 @@
+package org.openpec.io;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * A CSV file read as spec §11 says: UTF-8 with an optional BOM, RFC 4180 quoting, a header found by name
+ * (case-insensitive, any order, unknown columns kept), empty lines neither records nor numbered. Streams its
+ * records; never holds the file in memory.
+ */
+final class CsvTable implements Closeable {
+
+  private final String fileName;
+  private final String displayName;
+  private final CsvReader<CsvRecord> reader;
+  private final Iterator<CsvRecord> records;
+  private final String[] header;
+  private final Map<String, Integer> columns;
+
+  private CsvTable(String displayName, String fileName, CsvReader<CsvRecord> reader, Iterator<CsvRecord> records,
+      String[] header) {
+    this.displayName = displayName;
+    this.fileName = fileName;
+    this.reader = reader;
+    this.records = records;
+    this.header = header;
+    Map<String, Integer> m = new HashMap<>();
+    for (int i = 0; i < header.length; i++) {
+      m.putIfAbsent(normalise(header[i]), i);
+    }
+    this.columns = m;
+  }
+
+  /**
+   * Opens {@code path} and reads its header.
+   *
+   * @throws InputException when the file cannot be read or has no header line
+   */
+  static CsvTable open(Path path) {
+    String display = path.toString();
+    InputStream in;
+    try {
+      in = Files.newInputStream(path);
+    } catch (NoSuchFileException e) {
+      throw new InputException(display + ": file not found");
+    } catch (IOException e) {
+      throw new InputException(display + ": cannot read file: " + e.getMessage(), e);
+    }
+    return open(in, display, path.getFileName() == null ? display : path.getFileName().toString());
+  }
+
+  /** Opens a stream already positioned at the start of a CSV text. */
+  static CsvTable open(InputStream in, String display, String fileName) {
+    CsvReader<CsvRecord> reader = CsvReader.builder()
+        .detectBomHeader(true)
+        .skipEmptyLines(true)
+        .allowExtraFields(true)
+        .allowMissingFields(true)
+        .allowExtraCharsAfterClosingQuote(true)
+        .allowUnclosedQuote(true)
+        .ofCsvRecord(in, StandardCharsets.UTF_8);
+    Iterator<CsvRecord> it = reader.iterator();
+    try {
+      if (!it.hasNext()) {
+        closeQuietly(reader);
+        throw new InputException(display + ": empty file (no header line)");
+      }
+      CsvRecord first = it.next();
+      String[] header = first.getFields().toArray(new String[0]);
+      if (header.length == 1 && header[0].isBlank()) {
+        closeQuietly(reader);
+        throw new InputException(display + ": empty file (no header line)");
+      }
+      return new CsvTable(display, fileName, reader, it, header);
+    } catch (CsvParseException | UncheckedIOException e) {
+      closeQuietly(reader);
+      throw new InputException(display + ": cannot read the header: " + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  private static void closeQuietly(Closeable c) {
+    try {
+      c.close();
+    } catch (IOException ignored) {
+      // nothing more to report than the error already raised
+    }
+  }
+
+  static String normalise(String name) {
+    String n = name.trim().toLowerCase(Locale.ROOT);
+    return n.startsWith("\uFEFF") ? n.substring(1) : n;
+  }
+
+  /** The file as given (with folders), for fatal messages. */
+  String displayName() {
+    return displayName;
+  }
+
+  /** The file's name without folders, for problems. */
+  String fileName() {
+    return fileName;
+  }
+
+  /** The header cells as written. */
+  String[] header() {
+    return header.clone();
+  }
+
+  /** The 0-based index of a column, or -1. */
+  int column(String name) {
+    return columns.getOrDefault(normalise(name), -1);
+  }
+
+  /**
+   * The index of a required column.
+   *
+   * @throws InputException naming the file and the column when it is missing
+   */
+  int requireColumn(String name) {
+    int i = column(name);
+    if (i < 0) {
+      throw new InputException(displayName + ": required column " + name + " is missing");
+    }
+    return i;
+  }
+
+  /** The number of header fields. */
+  int width() {
+    return header.length;
+  }
+
+  /** The next record, or null at the end. */
+  CsvRecord next() {
+    try {
+      return records.hasNext() ? records.next() : null;
+    } catch (NoSuchElementException e) {
+      return null;
+    } catch (UncheckedIOException | CsvParseException e) {
+      throw new InputException(displayName + ": cannot read file: " + rootMessage(e), e);
+    }
+  }
+
+  /** A problem at a record of this file. */
+  InputProblem problem(CsvRecord record, int columnIndex, String message) {
+    return new InputProblem(fileName, record.getStartingLineNumber(), columnIndex < 0 ? 0 : columnIndex + 1,
+        message);
+  }
+
+  /** The problem of a record whose field count differs from the header's, or null. */
+  InputProblem fieldCountProblem(CsvRecord record) {
+    int n = record.getFieldCount();
+    return n == header.length ? null : problem(record, -1,
+        "record has " + n + " field" + (n == 1 ? "" : "s") + ", the header has " + header.length);
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(reader);
+  }
+}

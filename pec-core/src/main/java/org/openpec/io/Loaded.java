@@ -1,0 +1,21 @@
+package org.openpec.io;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a reader of a side file (grants, price list, partners, rates, hierarchy) made of it: the value built
+ * from the good rows, and the bad rows, each reported and ignored (spec §11).
+ *
+ * @param value the value built from the good rows
+ * @param rows the number of records read (good and bad)
+ * @param problems the bad rows, in file order
+ * @param <T> the value's type
+ */
+public record Loaded<T>(T value, long rows, List<InputProblem> problems) {
+  /** Validates and freezes the result. */
+  public Loaded {
+    Objects.requireNonNull(value, "value");
+    problems = List.copyOf(problems);
+  }
+}

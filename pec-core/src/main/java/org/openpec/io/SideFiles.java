@@ -1,0 +1,333 @@
+package org.openpec.io;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.openpec.model.AccessGrant;
+import org.openpec.model.Assignment;
+import org.openpec.model.ManagementHierarchy;
+import org.openpec.model.PartnerDirectory;
+import org.openpec.model.PriceList;
+import org.openpec.model.PriceListEntry;
+import org.openpec.model.Scope;
+import org.openpec.money.PecRate;
+
+/**
+ * Readers of the side files of spec §11 and cli.md: grants, price list, partners, rates and hierarchy.
+ *
+ * <p>Each reads the whole (small) file, finds columns by header name, and returns a {@link Loaded}: the value
+ * built from the good rows and every bad row as an {@link InputProblem} ({@code file:line:column: message}). A
+ * bad row never stops the read. A file that cannot be read, has no header, or lacks a required column throws
+ * {@link InputException}.
+ */
+public final class SideFiles {
+
+  private SideFiles() {}
+
+  /** A row being read: its fields and the table it came from. */
+  private static final class Row {
+    final CsvTable table;
+    final CsvRecord record;
+
+    Row(CsvTable table, CsvRecord record) {
+      this.table = table;
+      this.record = record;
+    }
+
+    String text(int column) {
+      return column < 0 || column >= record.getFieldCount() ? "" : record.getField(column).trim();
+    }
+
+    String name(int column) {
+      return table.header()[column].trim();
+    }
+
+    RowException bad(int column, String message) {
+      return new RowException(table.problem(record, column, message));
+    }
+
+    String required(int column) {
+      String v = text(column);
+      if (v.isEmpty()) {
+        throw bad(column, name(column) + " must not be empty");
+      }
+      return v;
+    }
+
+    Optional<LocalDate> day(int column) {
+      String v = text(column);
+      if (v.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(TextValues.parseDay(v));
+      } catch (IllegalArgumentException e) {
+        throw bad(column, name(column) + " must be a date (yyyy-MM-dd, M/d/yyyy or ISO date-time), was \"" + v + "\"");
+      }
+    }
+
+    Optional<Instant> instant(int column) {
+      String v = text(column);
+      if (v.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(TextValues.parseInstant(v));
+      } catch (IllegalArgumentException e) {
+        throw bad(column, name(column) + " must be an ISO-8601 instant, was \"" + v + "\"");
+      }
+    }
+
+    Optional<BigDecimal> number(int column) {
+      String v = column < 0 || column >= record.getFieldCount() ? "" : record.getField(column);
+      if (v.isEmpty()) {
+        return Optional.empty();
+      }
+      if (!TextValues.isNumber(v)) {
+        throw bad(column, name(column) + " must be a decimal number, was \"" + v + "\"");
+      }
+      return Optional.of(new BigDecimal(v));
+    }
+  }
+
+  /** A bad row, carried out of the row's parser. */
+  private static final class RowException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient InputProblem problem;
+
+    RowException(InputProblem problem) {
+      super(problem.message(), null, false, false);
+      this.problem = problem;
+    }
+  }
+
+  @FunctionalInterface
+  private interface RowParser {
+    void parse(Row row);
+  }
+
+  private static long eachRow(CsvTable table, List<InputProblem> problems, RowParser parser) {
+    long rows = 0;
+    for (CsvRecord r = table.next(); r != null; r = table.next()) {
+      rows++;
+      InputProblem count = table.fieldCountProblem(r);
+      if (count != null) {
+        problems.add(count);
+        continue;
+      }
+      try {
+        parser.parse(new Row(table, r));
+      } catch (RowException e) {
+        problems.add(e.problem);
+      } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
+        problems.add(table.problem(r, -1, String.valueOf(e.getMessage())));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Reads a grants file: {@code GrantId, PartnerId, Channel, PrincipalId, PrincipalType, RoleDefinitionId,
+   * RoleName, Scope, Assignment, GrantedAt, RevokedAt}. {@code Scope}, {@code GrantedAt} and one of
+   * {@code RoleDefinitionId}/{@code RoleName} are required columns; a row needs a scope, a granted-at instant and
+   * a role. An empty {@code GrantId} becomes {@code line-N} (the row's physical line).
+   */
+  public static Loaded<List<AccessGrant>> grants(Path path) {
+    try (CsvTable t = CsvTable.open(path)) {
+      int scope = t.requireColumn("Scope");
+      int grantedAt = t.requireColumn("GrantedAt");
+      int roleId = t.column("RoleDefinitionId");
+      int roleName = t.column("RoleName");
+      if (roleId < 0 && roleName < 0) {
+        throw new InputException(t.displayName() + ": required column RoleDefinitionId or RoleName is missing");
+      }
+      int id = t.column("GrantId");
+      int partner = t.column("PartnerId");
+      int channel = t.column("Channel");
+      int principal = t.column("PrincipalId");
+      int principalType = t.column("PrincipalType");
+      int assignment = t.column("Assignment");
+      int revokedAt = t.column("RevokedAt");
+      List<AccessGrant> grants = new ArrayList<>();
+      List<InputProblem> problems = new ArrayList<>();
+      long rows = eachRow(t, problems, row -> {
+        String scopeText = row.required(scope);
+        Instant from = row.instant(grantedAt).orElseThrow(() -> row.bad(grantedAt, row.name(grantedAt)
+            + " must not be empty"));
+        Optional<Instant> until = row.instant(revokedAt);
+        if (until.isPresent() && !until.get().isAfter(from)) {
+          throw row.bad(revokedAt, row.name(revokedAt) + " must be after GrantedAt, was " + row.text(revokedAt));
+        }
+        String rid = row.text(roleId);
+        String rname = row.text(roleName);
+        if (rid.isEmpty() && rname.isEmpty()) {
+          throw row.bad(roleId >= 0 ? roleId : roleName, "RoleDefinitionId or RoleName must not be empty");
+        }
+        Assignment a;
+        try {
+          a = Assignment.parse(row.text(assignment));
+        } catch (IllegalArgumentException e) {
+          throw row.bad(assignment, row.name(assignment) + " must be ACTIVE or ELIGIBLE, was \""
+              + row.text(assignment) + "\"");
+        }
+        String grantId = row.text(id);
+        String partnerId = row.text(partner);
+        grants.add(AccessGrant.builder()
+            .grantId(grantId.isEmpty() ? "line-" + row.record.getStartingLineNumber() : grantId)
+            .partnerId(partnerId.isEmpty() ? Optional.empty() : Optional.of(partnerId))
+            .channel(row.text(channel))
+            .principalId(row.text(principal))
+            .principalType(row.text(principalType))
+            .roleDefinitionId(rid)
+            .roleName(rname)
+            .scope(Scope.parse(scopeText))
+            .assignment(a)
+            .grantedAt(from)
+            .revokedAt(until)
+            .build());
+      });
+      return new Loaded<>(List.copyOf(grants), rows, problems);
+    }
+  }
+
+  /**
+   * Reads an Azure plan consumption price list. {@code ProductId} and {@code SkuId} are required columns; dates,
+   * meters, tags, titles and prices are used when present (empty dates are open bounds).
+   *
+   * @param forRepricing when true, the {@code UnitPrice} column is required and a price or tier bound that is
+   *     not a number makes the row bad; when false such a value is ignored
+   */
+  public static Loaded<PriceList> priceList(Path path, boolean forRepricing) {
+    try (CsvTable t = CsvTable.open(path)) {
+      int product = t.requireColumn("ProductId");
+      int sku = t.requireColumn("SkuId");
+      int unitPrice = forRepricing ? t.requireColumn("UnitPrice") : t.column("UnitPrice");
+      int skuTitle = t.column("SkuTitle");
+      int productTitle = t.column("ProductTitle");
+      int publisher = t.column("Publisher");
+      int currency = t.column("Currency");
+      int unit = t.column("UnitOfMeasure");
+      int tierMin = t.column("PricingTierRangeMin");
+      int tierMax = t.column("PricingTierRangeMax");
+      int start = t.column("EffectiveStartDate");
+      int end = t.column("EffectiveEndDate");
+      int meters = t.column("MeterIds");
+      int tags = t.column("Tags");
+      List<PriceListEntry> entries = new ArrayList<>();
+      List<InputProblem> problems = new ArrayList<>();
+      long rows = eachRow(t, problems, row -> {
+        String productId = row.required(product);
+        String skuId = row.required(sku);
+        Optional<LocalDate> from = row.day(start);
+        Optional<LocalDate> until = row.day(end);
+        if (from.isPresent() && until.isPresent() && until.get().isBefore(from.get())) {
+          throw row.bad(end, row.name(end) + " must not be before EffectiveStartDate, was " + row.text(end));
+        }
+        PriceListEntry.Builder b = PriceListEntry.builder()
+            .productId(productId)
+            .skuId(skuId)
+            .skuTitle(row.text(skuTitle))
+            .productTitle(row.text(productTitle))
+            .publisher(row.text(publisher))
+            .currency(row.text(currency))
+            .unitOfMeasure(row.text(unit))
+            .tags(row.text(tags))
+            .addAllMeterIds(PriceListEntry.splitMeterIds(row.text(meters)))
+            .effectiveStart(from)
+            .effectiveEnd(until);
+        if (forRepricing) {
+          b.unitPrice(row.number(unitPrice).orElseThrow(() -> row.bad(unitPrice, "UnitPrice must not be empty")))
+              .tierMin(row.number(tierMin))
+              .tierMax(row.number(tierMax));
+        } else {
+          b.unitPrice(lenientNumber(row, unitPrice)).tierMin(lenientNumber(row, tierMin))
+              .tierMax(lenientNumber(row, tierMax));
+        }
+        entries.add(b.build());
+      });
+      return new Loaded<>(PriceList.of(entries), rows, problems);
+    }
+  }
+
+  private static Optional<BigDecimal> lenientNumber(Row row, int column) {
+    try {
+      return row.number(column);
+    } catch (RowException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Reads a partners file: {@code PartnerId} (required column), {@code OrganizationId}, {@code AgreementStart},
+   * {@code AgreementEnd} (inclusive days; empty is open).
+   */
+  public static Loaded<PartnerDirectory> partners(Path path) {
+    try (CsvTable t = CsvTable.open(path)) {
+      int partner = t.requireColumn("PartnerId");
+      int org = t.column("OrganizationId");
+      int start = t.column("AgreementStart");
+      int end = t.column("AgreementEnd");
+      List<PartnerDirectory.Membership> rows = new ArrayList<>();
+      List<InputProblem> problems = new ArrayList<>();
+      long count = eachRow(t, problems, row -> {
+        String id = row.required(partner);
+        Optional<LocalDate> from = row.day(start);
+        Optional<LocalDate> until = row.day(end);
+        if (from.isPresent() && until.isPresent() && until.get().isBefore(from.get())) {
+          throw row.bad(end, row.name(end) + " must not be before AgreementStart, was " + row.text(end));
+        }
+        rows.add(new PartnerDirectory.Membership(id, row.text(org), from, until));
+      });
+      return new Loaded<>(PartnerDirectory.of(rows), count, problems);
+    }
+  }
+
+  /**
+   * Reads a rates file: {@code EffectiveFrom} (a day field) and {@code Percentage} (0 to 100, fractional
+   * allowed), both required. The schedule replaces the default; before its first row no rate is in force.
+   */
+  public static Loaded<PecRate> rates(Path path) {
+    try (CsvTable t = CsvTable.open(path)) {
+      int from = t.requireColumn("EffectiveFrom");
+      int pct = t.requireColumn("Percentage");
+      Map<LocalDate, BigDecimal> schedule = new TreeMap<>();
+      List<InputProblem> problems = new ArrayList<>();
+      long rows = eachRow(t, problems, row -> {
+        LocalDate day = row.day(from).orElseThrow(() -> row.bad(from, row.name(from) + " must not be empty"));
+        BigDecimal p = row.number(pct).orElseThrow(() -> row.bad(pct, row.name(pct) + " must not be empty"));
+        if (p.signum() < 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
+          throw row.bad(pct, row.name(pct) + " must be between 0 and 100, was " + row.text(pct));
+        }
+        schedule.put(day, PecRate.fromPercentage(p));
+      });
+      return new Loaded<>(PecRate.of(schedule), rows, problems);
+    }
+  }
+
+  /**
+   * Reads a hierarchy file: {@code SubscriptionId} (the Azure subscription) and {@code ManagementGroups} (the
+   * chain from the root down, separated by {@code /}), both required.
+   */
+  public static Loaded<ManagementHierarchy> hierarchy(Path path) {
+    try (CsvTable t = CsvTable.open(path)) {
+      int sub = t.requireColumn("SubscriptionId");
+      int groups = t.requireColumn("ManagementGroups");
+      Map<String, List<String>> chains = new LinkedHashMap<>();
+      List<InputProblem> problems = new ArrayList<>();
+      long rows = eachRow(t, problems, row -> {
+        String id = row.required(sub);
+        String chain = row.required(groups);
+        chains.put(id, List.of(chain.split("/")));
+      });
+      return new Loaded<>(ManagementHierarchy.of(chains), rows, problems);
+    }
+  }
+}

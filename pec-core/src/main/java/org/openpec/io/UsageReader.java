@@ -1,0 +1,250 @@
+package org.openpec.io;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.Closeable;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.openpec.model.UsageLine;
+
+/**
+ * Streams the records of a daily rated usage file (spec §11): each record becomes a {@link UsageRecord}, either a
+ * {@link UsageLine} or the {@link InputProblem} that rejects it. Memory stays flat whatever the file's size.
+ *
+ * <p>A record is rejected when its field count differs from the header's, when a required value other than
+ * {@code ResourceURI} is empty, or when a number or a date does not parse; the problem names the first
+ * offending column in file order. IDs are trimmed and never rejected for their shape. Not thread-safe: one
+ * reader, one consumer.
+ */
+public final class UsageReader implements Iterator<UsageRecord>, Closeable {
+
+  private enum Kind { TEXT, OPTIONAL_TEXT, NUMBER, DAY }
+
+  private static final String[] OPTIONAL = {"Tier2MpnId", "PublisherName", "MeterName", "MeterSubCategory", "SkuName",
+      "BenefitId", "BenefitType", "ChargeType"};
+
+  private final CsvTable table;
+  private final UsageColumns columns;
+  private final int[] order;
+  private final Kind[] kinds;
+  private final String[] names;
+  private final int customer;
+  private final int mpn;
+  private final int subscription;
+  private final int entitlement;
+  private final int usageDate;
+  private final int product;
+  private final int sku;
+  private final int meter;
+  private final int resource;
+  private final int quantity;
+  private final int unitPrice;
+  private final int pricingCurrency;
+  private final int billingCurrency;
+  private final int fx;
+  private final int[] optional;
+  private long recordNumber;
+  private UsageRecord next;
+
+  private UsageReader(CsvTable table) {
+    this.table = table;
+    try {
+      customer = table.requireColumn("CustomerId");
+      mpn = table.requireColumn("MpnId");
+      subscription = table.requireColumn("SubscriptionId");
+      entitlement = table.requireColumn("EntitlementId");
+      usageDate = table.requireColumn("UsageDate");
+      product = table.requireColumn("ProductId");
+      sku = table.requireColumn("SkuId");
+      meter = table.requireColumn("MeterId");
+      resource = table.requireColumn("ResourceURI");
+      quantity = table.requireColumn("Quantity");
+      unitPrice = table.requireColumn("UnitPrice");
+      pricingCurrency = table.requireColumn("PricingCurrency");
+      billingCurrency = table.requireColumn("BillingCurrency");
+      fx = table.requireColumn("PCToBCExchangeRate");
+    } catch (InputException e) {
+      table.close();
+      throw e;
+    }
+    optional = new int[OPTIONAL.length];
+    for (int i = 0; i < OPTIONAL.length; i++) {
+      optional[i] = table.column(OPTIONAL[i]);
+    }
+    Map<String, Integer> positions = new HashMap<>();
+    String[] header = table.header();
+    for (int i = header.length - 1; i >= 0; i--) {
+      positions.put(CsvTable.normalise(header[i]), i);
+    }
+    columns = new UsageColumns(positions);
+    int[] checked = {customer, mpn, subscription, entitlement, usageDate, product, sku, meter, quantity, unitPrice,
+        pricingCurrency, billingCurrency, fx};
+    Kind[] checkedKinds = {Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.DAY, Kind.TEXT, Kind.TEXT, Kind.TEXT,
+        Kind.NUMBER, Kind.NUMBER, Kind.TEXT, Kind.TEXT, Kind.NUMBER};
+    Integer[] idx = new Integer[checked.length];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = i;
+    }
+    Arrays.sort(idx, (a, b) -> Integer.compare(checked[a], checked[b]));
+    order = new int[checked.length];
+    kinds = new Kind[checked.length];
+    names = new String[checked.length];
+    for (int i = 0; i < idx.length; i++) {
+      order[i] = checked[idx[i]];
+      kinds[i] = checkedKinds[idx[i]];
+      names[i] = header[order[i]].trim();
+    }
+  }
+
+  /**
+   * Opens a usage file and reads its header.
+   *
+   * @throws InputException when the file cannot be read, is empty, or lacks a required column
+   */
+  public static UsageReader open(Path path) {
+    return new UsageReader(CsvTable.open(path));
+  }
+
+  /**
+   * Reads a usage file from a stream (e.g. standard input).
+   *
+   * @param name the name used in messages
+   * @throws InputException when the text is empty or lacks a required column
+   */
+  public static UsageReader open(InputStream in, String name) {
+    return new UsageReader(CsvTable.open(in, name, name));
+  }
+
+  /** The file's name without folders, as problems name it. */
+  public String fileName() {
+    return table.fileName();
+  }
+
+  /** Whether the header has the column. */
+  public boolean hasColumn(String name) {
+    return table.column(name) >= 0;
+  }
+
+  /** The records that remain, lazily, in file order; closing the stream closes the reader. */
+  public Stream<UsageRecord> stream() {
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
+        false).onClose(this::close);
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next == null) {
+      CsvRecord r = table.next();
+      if (r != null) {
+        next = read(r);
+      }
+    }
+    return next != null;
+  }
+
+  @Override
+  public UsageRecord next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    UsageRecord r = next;
+    next = null;
+    return r;
+  }
+
+  private UsageRecord read(CsvRecord r) {
+    long number = ++recordNumber;
+    String[] f = r.getFields().toArray(new String[0]);
+    InputProblem countProblem = table.fieldCountProblem(r);
+    if (countProblem != null) {
+      return new UsageRecord(number, r.getStartingLineNumber(), f, columns, null, countProblem);
+    }
+    BigDecimal qty = null;
+    BigDecimal price = null;
+    BigDecimal rate = null;
+    LocalDate day = null;
+    for (int i = 0; i < order.length; i++) {
+      int at = order[i];
+      String value = f[at];
+      switch (kinds[i]) {
+        case TEXT:
+          if (value.isBlank()) {
+            return rejected(number, r, f, at, names[i] + " must not be empty");
+          }
+          break;
+        case NUMBER:
+          if (!TextValues.isNumber(value)) {
+            return rejected(number, r, f, at, value.isEmpty() ? names[i] + " must not be empty"
+                : names[i] + " must be a decimal number, was \"" + value + "\"");
+          }
+          BigDecimal v = new BigDecimal(value);
+          if (at == quantity) {
+            qty = v;
+          } else if (at == unitPrice) {
+            price = v;
+          } else {
+            rate = v;
+          }
+          break;
+        case DAY:
+          if (value.isBlank()) {
+            return rejected(number, r, f, at, names[i] + " must not be empty");
+          }
+          try {
+            day = TextValues.parseDay(value);
+          } catch (IllegalArgumentException e) {
+            return rejected(number, r, f, at, names[i] + " must be a date (yyyy-MM-dd, M/d/yyyy or ISO date-time), was \""
+                + value + "\"");
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    try {
+      UsageLine.Builder b = UsageLine.builder();
+      b.customerId(f[customer].trim())
+          .billedPartnerId(f[mpn].trim())
+          .subscriptionId(f[subscription].trim())
+          .entitlementId(f[entitlement].trim())
+          .usageDate(day)
+          .productId(f[product].trim())
+          .skuId(f[sku].trim())
+          .meterId(f[meter].trim())
+          .resourceUri(f[resource].trim())
+          .quantity(qty)
+          .unitPrice(price)
+          .pricingCurrency(f[pricingCurrency].trim())
+          .billingCurrency(f[billingCurrency].trim())
+          .pcToBcExchangeRate(rate);
+      String[] opt = new String[OPTIONAL.length];
+      for (int i = 0; i < optional.length; i++) {
+        opt[i] = optional[i] < 0 ? "" : f[optional[i]].trim();
+      }
+      b.resellerPartnerId(opt[0]).publisherName(opt[1]).meterName(opt[2]).meterSubCategory(opt[3])
+          .skuName(opt[4]).benefitId(opt[5]).benefitType(opt[6]).chargeType(opt[7]);
+      return new UsageRecord(number, r.getStartingLineNumber(), f, columns, b.build(), null);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return rejected(number, r, f, -1, e.getMessage());
+    }
+  }
+
+  private UsageRecord rejected(long number, CsvRecord r, String[] f, int column, String message) {
+    return new UsageRecord(number, r.getStartingLineNumber(), f, columns, null, table.problem(r, column, message));
+  }
+
+  @Override
+  public void close() {
+    table.close();
+  }
+}

@@ -1,0 +1,62 @@
+package org.openpec.examples.cli;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.openpec.CreditStatement;
+import org.openpec.io.CreditCsv;
+import org.openpec.io.UsageReader;
+import org.openpec.io.UsageRun;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code pec credit}: one row per usage record with its reason and money (cli.md). */
+@Command(name = "credit", mixinStandardHelpOptions = true,
+    description = "Compute the credit of every usage record: one CSV row per record, in input order.")
+final class CreditCommand implements Callable<Integer> {
+
+  @Mixin
+  InputOptions inputs = new InputOptions();
+
+  @Option(names = "--out", paramLabel = "F", description = "Write the CSV here (default: standard output).")
+  Path out;
+
+  @Option(names = "--summary", paramLabel = "F", description = "Write a JSON summary here.")
+  Path summary;
+
+  @Option(names = "--strict", description = "Exit 3 when any record or row was rejected.")
+  boolean strict;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    Inputs in = Inputs.load(inputs, spec.commandLine(), err);
+    CreditStatement statement;
+    try (UsageReader reader = in.openUsage();
+        Progress progress = Progress.of(inputs.usage, err);
+        Writer w = Output.open(out);
+        CreditCsv csv = CreditCsv.to(w)) {
+      statement = UsageRun.run(reader, Evaluation.of(in, spec.commandLine()), o -> {
+        progress.step();
+        if (o.result() == null) {
+          err.println(o.record().problem().orElseThrow());
+          csv.write(o.record());
+        } else {
+          csv.write(o.record().recordNumber(), o.result());
+        }
+      });
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    if (summary != null) {
+      SummaryJson.write(summary, statement, in.badRows);
+    }
+    return strict && (statement.rejected() > 0 || in.badRows > 0) ? PecCommand.EXIT_STRICT : 0;
+  }
+}

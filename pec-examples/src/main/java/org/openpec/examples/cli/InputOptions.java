@@ -1,0 +1,35 @@
+package org.openpec.examples.cli;
+
+import java.nio.file.Path;
+import org.openpec.rules.CoveragePolicy;
+import picocli.CommandLine.Option;
+
+/** The {@code INPUTS} of cli.md, shared by credit, reconcile, losses and explain. */
+public final class InputOptions {
+
+  @Option(names = "--usage", required = true, paramLabel = "F",
+      description = "Daily rated usage file (CSV); '-' reads standard input.")
+  String usage;
+
+  @Option(names = "--grants", paramLabel = "F", description = "Grants file (CSV, spec §11).")
+  Path grants;
+
+  @Option(names = "--prices", paramLabel = "F", description = "Azure plan consumption price list (CSV).")
+  Path prices;
+
+  @Option(names = "--partners", paramLabel = "F", description = "Partner organisations and agreements (CSV).")
+  Path partners;
+
+  @Option(names = "--hierarchy", paramLabel = "F", description = "Management-group hierarchy (CSV: SubscriptionId,ManagementGroups).")
+  Path hierarchy;
+
+  @Option(names = "--rates", paramLabel = "F", description = "Rate schedule (CSV: EffectiveFrom,Percentage).")
+  Path rates;
+
+  @Option(names = "--reprice", description = "Take unit prices, with graduated tiers, from the price list.")
+  boolean reprice;
+
+  @Option(names = "--coverage", paramLabel = "union|single", defaultValue = "union",
+      description = "How grants must cover the day: union (default) or single.")
+  CoveragePolicy coverage;
+}
