@@ -40,7 +40,7 @@ final class CreditCommand implements Callable<Integer> {
     CreditStatement statement;
     try (UsageReader reader = in.openUsage();
         Progress progress = Progress.of(inputs.usage, err);
-        Writer w = Output.open(out);
+        Writer w = Output.open(out, spec.commandLine().getOut());
         CreditCsv csv = CreditCsv.to(w)) {
       statement = UsageRun.run(reader, Evaluation.of(in, spec.commandLine()), o -> {
         progress.step();

@@ -3,7 +3,6 @@ package org.openpec.examples.cli;
 import java.io.BufferedWriter;
 import java.io.FilterWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,10 +14,10 @@ final class Output {
 
   private Output() {}
 
-  /** A UTF-8 writer to {@code file}, or to standard output when {@code file} is null. */
-  static Writer open(Path file) {
+  /** A UTF-8 writer to {@code file}, or to the command's standard output {@code out} when {@code file} is null. */
+  static Writer open(Path file, Writer out) {
     if (file == null) {
-      return new FilterWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
+      return new FilterWriter(new BufferedWriter(out, 1 << 16)) {
         @Override
         public void close() throws IOException {
           flush();
