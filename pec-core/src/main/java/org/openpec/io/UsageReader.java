@@ -24,7 +24,7 @@ import org.openpec.model.UsageLine;
  * <p>A record is rejected when its field count differs from the header's, when a required value other than
  * {@code ResourceURI} is empty, or when a number or a date does not parse; the problem names the first
  * offending column in file order. IDs are trimmed and never rejected for their shape. Not thread-safe: one
- * reader, one consumer.
+ * reader, one consumer ({@link UsageRun} decodes on several threads while one thread reads).
  */
 public final class UsageReader implements Iterator<UsageRecord>, Closeable {
 
@@ -146,7 +146,7 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     if (next == null) {
       CsvRecord r = table.next();
       if (r != null) {
-        next = read(r);
+        next = decode(++recordNumber, r);
       }
     }
     return next != null;
@@ -162,8 +162,30 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     return r;
   }
 
-  private UsageRecord read(CsvRecord r) {
-    long number = ++recordNumber;
+  /**
+   * Reads up to {@code max} raw records without decoding them, numbering them in file order; empty at the end.
+   * Decoding ({@link #decode}) may then run on other threads.
+   */
+  java.util.List<Raw> nextRaw(int max) {
+    java.util.List<Raw> out = new java.util.ArrayList<>(max);
+    if (next != null) {
+      throw new IllegalStateException("nextRaw after hasNext: read either raw or decoded records");
+    }
+    for (CsvRecord r; out.size() < max && (r = table.next()) != null; ) {
+      out.add(new Raw(++recordNumber, r));
+    }
+    return out;
+  }
+
+  /** A record as the CSV parser gave it, with its number. */
+  record Raw(long number, CsvRecord record) {}
+
+  /** Decodes a raw record; thread-safe (reads only the header's column positions). */
+  UsageRecord decode(Raw raw) {
+    return decode(raw.number(), raw.record());
+  }
+
+  private UsageRecord decode(long number, CsvRecord r) {
     String[] f = r.getFields().toArray(new String[0]);
     InputProblem countProblem = table.fieldCountProblem(r);
     if (countProblem != null) {

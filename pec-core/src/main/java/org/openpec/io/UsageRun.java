@@ -1,6 +1,15 @@
 package org.openpec.io;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.openpec.CreditStatement;
@@ -8,21 +17,26 @@ import org.openpec.LineResult;
 import org.openpec.model.UsageLine;
 
 /**
- * Runs an evaluation over every record of a usage file, in file order, handing each outcome to a sink and
- * folding the statement: the engine behind {@code pec credit}, {@code reconcile} and {@code losses}.
+ * Runs an evaluation over every record of a usage file and hands each outcome, in file order, to a sink, folding
+ * the statement on the way: the engine behind {@code pec credit}, {@code reconcile} and {@code losses}.
  *
  * <p>Every record yields exactly one outcome: evaluated or rejected. Memory stays flat: records are read,
- * evaluated and handed on one at a time.
+ * evaluated and handed on in batches, with a bounded number of batches in flight. The parallel form reads the CSV
+ * on one thread, decodes, evaluates and renders batches on {@code threads} workers, and hands the rendered
+ * outcomes to the sink on the calling thread in file order; its results are identical to the sequential form's.
  */
 public final class UsageRun {
+
+  /** Records per batch of the parallel form. */
+  static final int BATCH = 2048;
 
   private UsageRun() {}
 
   /**
-   * Evaluates every record of {@code reader} in order.
+   * Evaluates every record of {@code reader} in order, on the calling thread.
    *
    * @param reader the usage records; read to the end, not closed
-   * @param evaluator the evaluation of a readable record (e.g. {@code calculator::evaluate})
+   * @param evaluator the evaluation of a readable record (e.g. {@code byLine(calculator::evaluate)})
    * @param sink receives each outcome, in file order
    * @return the statement of the evaluated lines, with the rejected records counted
    */
@@ -30,45 +44,156 @@ public final class UsageRun {
       Consumer<UsageOutcome> sink) {
     Objects.requireNonNull(evaluator, "evaluator");
     Objects.requireNonNull(sink, "sink");
-    StatementFold fold = new StatementFold();
+    Fold fold = new Fold();
     while (reader.hasNext()) {
-      UsageRecord rec = reader.next();
-      if (rec.isRejected()) {
-        fold.rejected++;
-        sink.accept(new UsageOutcome(rec, null));
-      } else {
-        LineResult r = evaluator.apply(rec);
-        fold.add(r);
-        sink.accept(new UsageOutcome(rec, r));
-      }
+      UsageOutcome o = outcome(reader.next(), evaluator);
+      fold.add(o);
+      sink.accept(o);
     }
-    return fold.result();
+    return fold.toStatement();
+  }
+
+  /**
+   * Evaluates every record of {@code reader} on {@code threads} worker threads; {@code render} runs on the
+   * workers too, and {@code sink} receives the rendered outcomes on the calling thread, in file order.
+   *
+   * @param reader the usage records; read to the end (on a thread of its own), not closed
+   * @param evaluator the evaluation of a readable record; must be thread-safe
+   * @param render turns an outcome into what the sink needs (e.g. the cells of an output row); thread-safe
+   * @param sink receives each rendered outcome in file order, on the calling thread
+   * @param threads the number of workers, at least 1
+   * @param <R> the rendered form of an outcome
+   * @return the statement of the evaluated lines, with the rejected records counted; equal to the sequential
+   *     form's
+   */
+  public static <R> CreditStatement run(UsageReader reader, Function<UsageRecord, LineResult> evaluator,
+      Function<UsageOutcome, R> render, Consumer<R> sink, int threads) {
+    Objects.requireNonNull(evaluator, "evaluator");
+    Objects.requireNonNull(render, "render");
+    Objects.requireNonNull(sink, "sink");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+    }
+    ExecutorService workers = Executors.newFixedThreadPool(threads, daemon("pec-worker"));
+    BlockingQueue<Future<Batch<R>>> inFlight = new ArrayBlockingQueue<>(threads * 4);
+    Future<Batch<R>> end = CompletableFuture.completedFuture(null);
+    Thread readerThread = daemon("pec-reader").newThread(() -> {
+      try {
+        List<UsageReader.Raw> raw;
+        while (!(raw = reader.nextRaw(BATCH)).isEmpty()) {
+          List<UsageReader.Raw> batch = raw;
+          inFlight.put(workers.submit(() -> evaluate(reader, batch, evaluator, render)));
+        }
+        inFlight.put(end);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException | Error e) {
+        try {
+          inFlight.put(CompletableFuture.failedFuture(e));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    });
+    readerThread.start();
+    CreditStatement statement = CreditStatement.empty();
+    boolean done = false;
+    try {
+      while (true) {
+        Future<Batch<R>> f = inFlight.take();
+        if (f == end) {
+          break;
+        }
+        Batch<R> batch = f.get();
+        for (R r : batch.rendered) {
+          sink.accept(r);
+        }
+        statement = statement.merge(batch.statement);
+      }
+      done = true;
+      return statement;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while evaluating usage", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      if (!done) {
+        readerThread.interrupt();
+      }
+      workers.shutdownNow();
+    }
+  }
+
+  private static <R> Batch<R> evaluate(UsageReader reader, List<UsageReader.Raw> raw,
+      Function<UsageRecord, LineResult> evaluator, Function<UsageOutcome, R> render) {
+    List<R> rendered = new ArrayList<>(raw.size());
+    Fold fold = new Fold();
+    for (UsageReader.Raw r : raw) {
+      UsageOutcome o = outcome(reader.decode(r), evaluator);
+      fold.add(o);
+      rendered.add(render.apply(o));
+    }
+    return new Batch<>(rendered, fold.toStatement());
+  }
+
+  private static UsageOutcome outcome(UsageRecord rec, Function<UsageRecord, LineResult> evaluator) {
+    return new UsageOutcome(rec, rec.isRejected() ? null : evaluator.apply(rec));
   }
 
   /** Evaluates each readable record's line with {@code evaluator}. */
   public static Function<UsageRecord, LineResult> byLine(Function<UsageLine, LineResult> evaluator) {
+    Objects.requireNonNull(evaluator, "evaluator");
     return rec -> evaluator.apply(rec.line().orElseThrow());
   }
 
-  /** A sequential fold into a statement. */
-  private static final class StatementFold {
-    private final java.util.List<LineResult> batch = new java.util.ArrayList<>(4096);
-    private CreditStatement statement = CreditStatement.empty();
-    long rejected;
+  /** The number of worker threads a run should use on this machine: the available processors. */
+  public static int defaultThreads() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
 
-    void add(LineResult r) {
-      batch.add(r);
-      if (batch.size() == 4096) {
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread t = new Thread(runnable, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  private record Batch<R>(List<R> rendered, CreditStatement statement) {}
+
+  /** A sequential fold of outcomes into a statement, through the statement's collector. */
+  private static final class Fold {
+    private final List<LineResult> pending = new ArrayList<>(BATCH);
+    private CreditStatement statement = CreditStatement.empty();
+    private long rejected;
+
+    void add(UsageOutcome o) {
+      if (o.result() == null) {
+        rejected++;
+        return;
+      }
+      pending.add(o.result());
+      if (pending.size() == BATCH) {
         flush();
       }
     }
 
     private void flush() {
-      statement = statement.merge(batch.stream().collect(CreditStatement.collector()));
-      batch.clear();
+      if (!pending.isEmpty()) {
+        statement = statement.merge(pending.stream().collect(CreditStatement.collector()));
+        pending.clear();
+      }
     }
 
-    CreditStatement result() {
+    CreditStatement toStatement() {
       flush();
       return statement.plusRejected(rejected);
     }
