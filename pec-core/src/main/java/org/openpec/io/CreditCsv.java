@@ -50,6 +50,16 @@ public final class CreditCsv implements Closeable, Flushable {
     out.row(cells(rejected));
   }
 
+  /** Writes a row made by {@link #cells(UsageOutcome)}. */
+  public void write(String[] cells) {
+    out.row(cells);
+  }
+
+  /** The cells of an outcome's row: evaluated or rejected. Thread-safe. */
+  public static String[] cells(UsageOutcome o) {
+    return o.result() == null ? cells(o.record()) : cells(o.record().recordNumber(), o.result());
+  }
+
   /** The cells of an evaluated record's row. */
   public static String[] cells(long lineNumber, LineResult r) {
     UsageLine l = r.line();

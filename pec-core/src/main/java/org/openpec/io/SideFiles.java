@@ -206,6 +206,29 @@ public final class SideFiles {
    *     not a number makes the row bad; when false such a value is ignored
    */
   public static Loaded<PriceList> priceList(Path path, boolean forRepricing) {
+    Loaded<List<PriceRow>> rows = priceListRows(path, forRepricing);
+    List<PriceListEntry> entries = new ArrayList<>(rows.value().size());
+    rows.value().forEach(r -> entries.add(r.entry()));
+    return new Loaded<>(PriceList.of(entries), rows.rows(), rows.problems());
+  }
+
+  /**
+   * A good row of a price list with its position, so that messages can name it as {@code file:line}.
+   *
+   * @param file the file's name without folders
+   * @param line the physical line where the row starts
+   * @param entry the entry read from the row
+   */
+  public record PriceRow(String file, long line, PriceListEntry entry) {
+    /** {@code file:line}. */
+    @Override
+    public String toString() {
+      return file + ":" + line;
+    }
+  }
+
+  /** The good rows of a price list with their positions, as {@link #priceList} reads them. */
+  public static Loaded<List<PriceRow>> priceListRows(Path path, boolean forRepricing) {
     try (CsvTable t = CsvTable.open(path)) {
       int product = t.requireColumn("ProductId");
       int sku = t.requireColumn("SkuId");
@@ -221,7 +244,7 @@ public final class SideFiles {
       int end = t.column("EffectiveEndDate");
       int meters = t.column("MeterIds");
       int tags = t.column("Tags");
-      List<PriceListEntry> entries = new ArrayList<>();
+      List<PriceRow> entries = new ArrayList<>();
       List<InputProblem> problems = new ArrayList<>();
       long rows = eachRow(t, problems, row -> {
         String productId = row.required(product);
@@ -251,9 +274,9 @@ public final class SideFiles {
           b.unitPrice(lenientNumber(row, unitPrice)).tierMin(lenientNumber(row, tierMin))
               .tierMax(lenientNumber(row, tierMax));
         }
-        entries.add(b.build());
+        entries.add(new PriceRow(t.fileName(), row.record.getStartingLineNumber(), b.build()));
       });
-      return new Loaded<>(PriceList.of(entries), rows, problems);
+      return new Loaded<>(List.copyOf(entries), rows, problems);
     }
   }
 

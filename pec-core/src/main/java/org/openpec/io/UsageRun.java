@@ -68,6 +68,12 @@ public final class UsageRun {
    */
   public static <R> CreditStatement run(UsageReader reader, Function<UsageRecord, LineResult> evaluator,
       Function<UsageOutcome, R> render, Consumer<R> sink, int threads) {
+    return run(reader, evaluator, render, sink, threads, BATCH);
+  }
+
+  /** The parallel form with a given batch size (tests use tiny batches to exercise the ordering). */
+  static <R> CreditStatement run(UsageReader reader, Function<UsageRecord, LineResult> evaluator,
+      Function<UsageOutcome, R> render, Consumer<R> sink, int threads, int batchSize) {
     Objects.requireNonNull(evaluator, "evaluator");
     Objects.requireNonNull(render, "render");
     Objects.requireNonNull(sink, "sink");
@@ -80,7 +86,7 @@ public final class UsageRun {
     Thread readerThread = daemon("pec-reader").newThread(() -> {
       try {
         List<UsageReader.Raw> raw;
-        while (!(raw = reader.nextRaw(BATCH)).isEmpty()) {
+        while (!(raw = reader.nextRaw(batchSize)).isEmpty()) {
           List<UsageReader.Raw> batch = raw;
           inFlight.put(workers.submit(() -> evaluate(reader, batch, evaluator, render)));
         }

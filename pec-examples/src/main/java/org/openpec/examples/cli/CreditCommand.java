@@ -30,27 +30,35 @@ final class CreditCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 3 when any record or row was rejected.")
   boolean strict;
 
+  @Option(names = "--threads", paramLabel = "N", hidden = true,
+      description = "Worker threads (default: the available processors).")
+  int threads = UsageRun.defaultThreads();
+
+  private static final int REASON = CreditCsv.HEADER.indexOf("Reason");
+  private static final int DETAIL = CreditCsv.HEADER.indexOf("Detail");
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    if (threads < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 1 or more, was " + threads);
+    }
     Inputs in = Inputs.load(inputs, spec.commandLine(), err);
     CreditStatement statement;
     try (UsageReader reader = in.openUsage();
         Progress progress = Progress.of(inputs.usage, err);
         Writer w = Output.open(out, spec.commandLine().getOut());
         CreditCsv csv = CreditCsv.to(w)) {
-      statement = UsageRun.run(reader, Evaluation.of(in, spec.commandLine()), o -> {
+      statement = UsageRun.run(reader, Evaluation.of(in), CreditCsv::cells, cells -> {
         progress.step();
-        if (o.result() == null) {
-          err.println(o.record().problem().orElseThrow());
-          csv.write(o.record());
-        } else {
-          csv.write(o.record().recordNumber(), o.result());
+        if (cells[REASON].equals("REJECTED")) {
+          err.println(cells[DETAIL]);
         }
-      });
+        csv.write(cells);
+      }, threads);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -2,17 +2,40 @@ package org.openpec.examples.cli;
 
 import java.util.function.Function;
 import org.openpec.LineResult;
+import org.openpec.PecCalculator;
+import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRecord;
 import org.openpec.io.UsageRun;
-import picocli.CommandLine;
+import org.openpec.model.UsageLine;
+import org.openpec.pricing.Repricing;
 
-/** How the records of a run are evaluated: by their own unit price, or repriced from the price list. */
+/**
+ * How the records of a run are evaluated: priced by their own unit price, or — under {@code --reprice} —
+ * repriced from the price list, which first reads the whole usage file once to accumulate the graduated tiers
+ * (spec §8, §12) and keeps only the tiered lines' costs in memory.
+ */
 final class Evaluation {
 
   private Evaluation() {}
 
-  /** The evaluation the options ask for. */
-  static Function<UsageRecord, LineResult> of(Inputs in, CommandLine cl) {
-    return UsageRun.byLine(in.calculator::evaluate);
+  /** The evaluation the inputs ask for; under repricing this reads the usage file once (the first pass). */
+  static Function<UsageRecord, LineResult> of(Inputs in) {
+    PecCalculator pec = in.calculator;
+    if (in.repricing == null) {
+      return UsageRun.byLine(pec::evaluate);
+    }
+    Repricing.Planner planner = in.repricing.planner();
+    try (UsageReader first = in.openUsage()) {
+      while (first.hasNext()) {
+        UsageRecord rec = first.next();
+        rec.line().ifPresent(line -> planner.add(rec.recordNumber(), line));
+      }
+    }
+    Repricing.Plan plan = planner.plan();
+    return rec -> {
+      UsageLine line = rec.line().orElseThrow();
+      return plan.listCost(rec.recordNumber(), line).map(cost -> pec.evaluate(line, cost))
+          .orElseGet(() -> pec.evaluate(line));
+    };
   }
 }

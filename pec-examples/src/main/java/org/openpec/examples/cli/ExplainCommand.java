@@ -63,7 +63,7 @@ final class ExplainCommand implements Callable<Integer> {
       out.println("REJECTED: " + found.problem().orElseThrow());
       return 0;
     }
-    LineResult r = Evaluation.of(in, cl).apply(found);
+    LineResult r = Evaluation.of(in).apply(found);
     print(out, r);
     out.flush();
     return 0;

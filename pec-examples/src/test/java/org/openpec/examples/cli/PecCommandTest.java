@@ -129,6 +129,48 @@ class PecCommandTest {
   }
 
   @Nested
+  class Reprice {
+    String t(String name) {
+      return worked.resolve("../tiers/" + name).normalize().toString();
+    }
+
+    @Test
+    void graduatedTiersPriceTheMonthInUsageDayOrder() {
+      CliRun run = CliRun.of("credit", "--usage", t("usage.csv"), "--grants", w("grants.csv"), "--prices",
+          t("prices.csv"), "--reprice");
+      assertThat(run.status()).as(run.err()).isZero();
+      List<NamedCsvRecord> rows = rows(run.out());
+      // The 5th comes first: 60 units at 1.00; then the 6th: 40 more at 1.00 and 1 at 0.80 = 40.80.
+      assertValue(rows.get(1), "ListCost", "60");
+      assertValue(rows.get(0), "ListCost", "40.80");
+      assertValue(rows.get(0), "Credit", "6.12");
+      assertValue(rows.get(0), "UnitPrice", "0.9951219512195122");
+      assertValue(rows.get(0), "EffectiveUnitPrice", "0.8458536585365854");
+      CliRun plain = CliRun.of("credit", "--usage", t("usage.csv"), "--grants", w("grants.csv"), "--prices",
+          t("prices.csv"));
+      assertValue(rows(plain.out()).get(0), "ListCost", "40.59");
+    }
+
+    @Test
+    void conflictingEntriesMakeTheInputUnusable() {
+      CliRun run = CliRun.of("credit", "--usage", t("usage.csv"), "--grants", w("grants.csv"), "--prices",
+          t("conflict.csv"), "--reprice");
+      assertThat(run.status()).isEqualTo(1);
+      assertThat(run.err()).contains("conflict.csv:2").contains("conflict.csv:3");
+    }
+
+    @Test
+    void repriceNeedsAPriceListAndAFile() {
+      assertThat(CliRun.of("credit", "--usage", t("usage.csv"), "--grants", w("grants.csv"), "--reprice").status())
+          .isEqualTo(2);
+      CliRun stdin = CliRun.of("credit", "--usage", "-", "--grants", w("grants.csv"), "--prices", t("prices.csv"),
+          "--reprice");
+      assertThat(stdin.status()).isEqualTo(2);
+      assertThat(stdin.err()).contains("standard input");
+    }
+  }
+
+  @Nested
   class ExitStatus {
     @Test
     void unusableInputsExitOneNamingFileAndColumn() throws IOException {
