@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openpec.model.AccessGrant;
 import org.openpec.model.ManagementHierarchy;
 import org.openpec.model.Scope;
@@ -12,7 +13,9 @@ import org.openpec.time.Interval;
 
 /**
  * Grants indexed by the key of their scope, so that a line looks up only the scopes that can cover it: its
- * resource, each ancestor, and the management groups above its subscription. Immutable once built.
+ * resource, each ancestor, and the management groups above its subscription. Immutable once built, except for a
+ * bounded, thread-safe memo of the candidate grants per resource (lines of one resource repeat across meters and
+ * days).
  */
 final class GrantIndex {
 
@@ -59,54 +62,74 @@ final class GrantIndex {
    * whose interval overlaps {@code day}, in input order.
    */
   List<AccessGrant> reaching(Scope resource, String entitlementId, ManagementHierarchy hierarchy, Interval day) {
-    int[] found = null;
-    int count = 0;
-    for (String key : resource.ancestorKeys()) {
-      int[] bucket = byScope.get(key);
-      if (bucket != null) {
-        if (found == null) {
-          found = new int[Math.max(8, bucket.length)];
-        }
-        for (int i : bucket) {
-          if (intervals[i].overlaps(day)) {
-            if (count == found.length) {
-              found = Arrays.copyOf(found, count * 2);
-            }
-            found[count++] = i;
-          }
-        }
-      }
-    }
-    if (!byGroup.isEmpty()) {
-      for (String group : hierarchy.groupsOf(entitlementId)) {
-        int[] bucket = byGroup.get(group);
-        if (bucket != null) {
-          if (found == null) {
-            found = new int[Math.max(8, bucket.length)];
-          }
-          for (int i : bucket) {
-            if (intervals[i].overlaps(day)) {
-              if (count == found.length) {
-                found = Arrays.copyOf(found, count * 2);
-              }
-              found[count++] = i;
-            }
-          }
-        }
-      }
-    }
-    if (count == 0) {
+    int[] byPath = candidates(resource);
+    int[] byGroups = byGroup.isEmpty() ? NONE : groupCandidates(hierarchy.groupsOf(entitlementId));
+    if (byPath.length == 0 && byGroups.length == 0) {
       return List.of();
     }
-    Arrays.sort(found, 0, count);
-    List<AccessGrant> out = new ArrayList<>(count);
-    int last = -1;
-    for (int k = 0; k < count; k++) {
-      if (found[k] != last) {
-        out.add(grants[found[k]]);
-        last = found[k];
+    int[] all = byGroups.length == 0 ? byPath : merge(byPath, byGroups);
+    List<AccessGrant> out = new ArrayList<>(all.length);
+    for (int i : all) {
+      if (intervals[i].overlaps(day)) {
+        out.add(grants[i]);
       }
     }
     return out;
+  }
+
+  private static final int[] NONE = new int[0];
+  private static final int CACHE_LIMIT = 1 << 16;
+  private final ConcurrentHashMap<String, int[]> byResource = new ConcurrentHashMap<>();
+
+  /** The grants whose scope is the resource or an ancestor, sorted by input position; memoised per resource. */
+  private int[] candidates(Scope resource) {
+    int[] cached = byResource.get(resource.key());
+    if (cached != null) {
+      return cached;
+    }
+    int[] found = NONE;
+    for (String key : resource.ancestorKeys()) {
+      int[] bucket = byScope.get(key);
+      if (bucket != null) {
+        found = merge(found, bucket);
+      }
+    }
+    if (byResource.size() >= CACHE_LIMIT) {
+      byResource.clear();
+    }
+    byResource.put(resource.key(), found);
+    return found;
+  }
+
+  private int[] groupCandidates(List<String> groups) {
+    int[] found = NONE;
+    for (String group : groups) {
+      int[] bucket = byGroup.get(group);
+      if (bucket != null) {
+        found = merge(found, bucket);
+      }
+    }
+    return found;
+  }
+
+  /** The sorted union of two sorted index arrays. */
+  private static int[] merge(int[] a, int[] b) {
+    if (a.length == 0) {
+      return b;
+    }
+    if (b.length == 0) {
+      return a;
+    }
+    int[] out = new int[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length || j < b.length) {
+      int next = j == b.length || i < a.length && a[i] <= b[j] ? a[i++] : b[j++];
+      if (n == 0 || out[n - 1] != next) {
+        out[n++] = next;
+      }
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 }

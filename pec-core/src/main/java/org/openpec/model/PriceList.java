@@ -7,12 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Azure plan consumption price list, indexed by {@code ProductId} + {@code SkuId} (spec §6.1).
  *
  * <p>{@link #entriesFor} returns the rows that match a line: same product and SKU (ignoring case), the line's
- * meter listed or no meter listed, and in force on the usage day. Immutable and thread-safe.
+ * meter listed or no meter listed, and in force on the usage day. Immutable and thread-safe (a bounded memo of the
+ * rows per meter is kept internally).
  */
 public final class PriceList {
 
@@ -46,17 +48,41 @@ public final class PriceList {
 
   /** The rows matching a product, SKU and meter that are in force on {@code day}. */
   public List<PriceListEntry> entriesFor(String productId, String skuId, String meterId, LocalDate day) {
-    List<PriceListEntry> candidates = entriesFor(productId, skuId);
+    List<PriceListEntry> candidates = meterEntries(productId, skuId, meterId);
     if (candidates.isEmpty()) {
       return candidates;
     }
     List<PriceListEntry> out = new ArrayList<>(candidates.size());
     for (PriceListEntry e : candidates) {
-      if (e.isInForceOn(day) && e.pricesMeter(meterId)) {
+      if (e.isInForceOn(day)) {
         out.add(e);
       }
     }
     return out;
+  }
+
+  private static final int CACHE_LIMIT = 1 << 14;
+  private final ConcurrentHashMap<String, List<PriceListEntry>> byMeter = new ConcurrentHashMap<>();
+
+  /** The rows of a product and SKU that price a meter, whatever their dates; memoised (bounded). */
+  private List<PriceListEntry> meterEntries(String productId, String skuId, String meterId) {
+    String key = productId + '\u0000' + skuId + '\u0000' + meterId;
+    List<PriceListEntry> cached = byMeter.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    List<PriceListEntry> out = new ArrayList<>();
+    for (PriceListEntry e : entriesFor(productId, skuId)) {
+      if (e.pricesMeter(meterId)) {
+        out.add(e);
+      }
+    }
+    List<PriceListEntry> frozen = List.copyOf(out);
+    if (byMeter.size() >= CACHE_LIMIT) {
+      byMeter.clear();
+    }
+    byMeter.put(key, frozen);
+    return frozen;
   }
 
   /** The rows matching {@code line} on its usage day. */

@@ -197,32 +197,46 @@ public final class Rules {
 
   private static final String NO_PRICE_LIST = "skipped: no price list given";
 
+  /** The verdicts of rules that hold, which carry no per-line evidence and so are shared. */
+  private static final class Pass {
+    static final Verdict IN_PRICE_LIST = Verdict.pass(Rules.IN_PRICE_LIST.description(), "in the price list");
+    static final Verdict IN_PRICE_LIST_SKIPPED = Verdict.pass(Rules.IN_PRICE_LIST.description(), NO_PRICE_LIST);
+    static final Verdict NOT_THIRD_PARTY = Verdict.pass(Rules.NOT_THIRD_PARTY.description(), "not third party");
+    static final Verdict NOT_THIRD_PARTY_SKIPPED = Verdict.pass(Rules.NOT_THIRD_PARTY.description(), NO_PRICE_LIST);
+    static final Verdict NOT_RESERVATION = Verdict.pass(Rules.NOT_RESERVATION.description(), "not a reservation");
+    static final Verdict NOT_RESERVATION_SKIPPED = Verdict.pass(Rules.NOT_RESERVATION.description(), NO_PRICE_LIST);
+    static final Verdict NOT_MARKETPLACE = Verdict.pass(Rules.NOT_MARKETPLACE.description(), "first-party product");
+    static final Verdict NOT_SPOT = Verdict.pass(Rules.NOT_SPOT.description(), "not Spot");
+    static final Verdict NOT_BENEFIT = Verdict.pass(Rules.NOT_BENEFIT.description(), "no benefit");
+    static final Verdict AGREEMENT = Verdict.pass(Rules.AGREEMENT.description(), "agreement active");
+  }
+
   private static Verdict checkInPriceList(LineFacts f) {
     String rule = IN_PRICE_LIST.description();
     if (!f.hasPriceList()) {
-      return Verdict.pass(rule, NO_PRICE_LIST);
+      return Pass.IN_PRICE_LIST_SKIPPED;
     }
     UsageLine l = f.line();
     return f.priceEntries().get().isEmpty()
         ? Verdict.fail(rule, Reason.NOT_IN_PRICE_LIST, "no consumption price-list entry for product " + l.productId()
             + ", SKU " + l.skuId() + ", meter " + l.meterId() + " on " + l.usageDate())
-        : Verdict.pass(rule, "in the price list");
+        : Pass.IN_PRICE_LIST;
   }
 
   private static Verdict checkNotThirdParty(LineFacts f) {
     String rule = NOT_THIRD_PARTY.description();
     if (!f.hasPriceList()) {
-      return Verdict.pass(rule, NO_PRICE_LIST);
+      return Pass.NOT_THIRD_PARTY_SKIPPED;
     }
     return anyEntry(f, e -> e.hasTag("Third Party"))
         ? Verdict.fail(rule, Reason.THIRD_PARTY, "the price list tags the product Third Party")
-        : Verdict.pass(rule, "not third party");
+        : Pass.NOT_THIRD_PARTY;
   }
 
   private static Verdict checkNotReservation(LineFacts f) {
     String rule = NOT_RESERVATION.description();
     if (!f.hasPriceList()) {
-      return Verdict.pass(rule, NO_PRICE_LIST);
+      return Pass.NOT_RESERVATION_SKIPPED;
     }
     if (anyEntry(f, e -> e.hasTag("Reservations"))) {
       return Verdict.fail(rule, Reason.RESERVATION, "the price list tags the product Reservations");
@@ -230,14 +244,14 @@ public final class Rules {
     if (f.line().chargeType().trim().equalsIgnoreCase("Purchase")) {
       return Verdict.fail(rule, Reason.RESERVATION, "a reservation or savings-plan purchase (ChargeType Purchase)");
     }
-    return Verdict.pass(rule, "not a reservation");
+    return Pass.NOT_RESERVATION;
   }
 
   private static Verdict checkNotMarketplace(LineFacts f) {
     String publisher = f.line().publisherName().trim();
     return !publisher.isEmpty() && !publisher.equalsIgnoreCase("Microsoft")
         ? Verdict.fail(NOT_MARKETPLACE.description(), Reason.MARKETPLACE, "marketplace product of " + publisher)
-        : Verdict.pass(NOT_MARKETPLACE.description(), "first-party product");
+        : Pass.NOT_MARKETPLACE;
   }
 
   private static Verdict checkNotSpot(LineFacts f) {
@@ -248,7 +262,7 @@ public final class Rules {
         : spotSkuTitle(f);
     return where != null
         ? Verdict.fail(NOT_SPOT.description(), Reason.SPOT_VM, "Spot VM (" + where + ")")
-        : Verdict.pass(NOT_SPOT.description(), "not Spot");
+        : Pass.NOT_SPOT;
   }
 
   private static String spotSkuTitle(LineFacts f) {
@@ -265,7 +279,7 @@ public final class Rules {
     return !l.benefitType().isBlank() || !l.benefitId().isBlank()
         ? Verdict.fail(NOT_BENEFIT.description(), Reason.BENEFIT_COVERED,
             "covered by benefit " + (l.benefitType().isBlank() ? l.benefitId().trim() : l.benefitType().trim()))
-        : Verdict.pass(NOT_BENEFIT.description(), "no benefit");
+        : Pass.NOT_BENEFIT;
   }
 
   private static boolean anyEntry(LineFacts f, Predicate<PriceListEntry> test) {
@@ -304,7 +318,7 @@ public final class Rules {
   private static Verdict checkAgreement(LineFacts f) {
     UsageLine l = f.line();
     return f.partners().hasAgreementOn(l.billedPartnerId(), l.usageDate())
-        ? Verdict.pass(AGREEMENT.description(), "agreement active")
+        ? Pass.AGREEMENT
         : Verdict.fail(AGREEMENT.description(), Reason.AGREEMENT_INACTIVE,
             "partner " + l.billedPartnerId() + " has no active agreement on " + l.usageDate());
   }
