@@ -13,9 +13,9 @@ import org.openpec.rules.Reason;
  * the same reason (spec §12, cli.md {@code losses}).
  *
  * <p>The resource is the line's {@code ResourceURI}, or {@code /subscriptions/{EntitlementId}} when empty,
- * compared as a {@link Scope} (ignoring case). Money is exact: {@code listCost} and {@code creditLost} in the
+ * compared as a {@link Scope} (ignoring case); lines of another billing currency make another episode. Money is exact: {@code listCost} and {@code creditLost} in the
  * pricing currency, {@code billingCreditLost} in {@code billingCurrency}. When the lines of an episode disagree
- * on a descriptive value (the scope's spelling, the entitlement, the billing currency), the smallest in
+ * on a descriptive value (the scope's spelling, the entitlement), the smallest in
  * {@link String#compareTo} order is shown, so that the episode does not depend on input order. Amounts compare
  * by value in {@link #ORDER}; {@code equals} of this record compares scale too. Immutable and thread-safe.
  *
@@ -28,7 +28,7 @@ import org.openpec.rules.Reason;
  * @param lines the number of usage lines in the run
  * @param listCost Σ list cost, pricing currency (the repriced cost for repriced lines)
  * @param creditLost Σ {@code listCost × rate in force} over the lines, pricing currency
- * @param billingCurrency the billing currency of the lines
+ * @param billingCurrency the billing currency of every line of the episode
  * @param billingCreditLost Σ {@code FLOOR(listCost × FX, 2) − FLOOR(listCost × (1 − rate) × FX, 2)}, billing currency
  * @param startEvent what began the run, a human sentence (see {@link LossTracker})
  */
@@ -38,12 +38,13 @@ public record LossEpisode(String customerId, String entitlementId, Scope scope, 
 
   /**
    * The order of the {@code losses} output: credit lost descending (by value), then customer id, scope (ignoring
-   * case, then as written), first day, and reason code by name.
+   * case, then as written), first day, reason code by name, and billing currency.
    */
   public static final Comparator<LossEpisode> ORDER = Comparator.comparing(LossEpisode::creditLost,
       Comparator.reverseOrder()).thenComparing(LossEpisode::customerId)
       .thenComparing(e -> e.scope().key()).thenComparing(e -> e.scope().path())
-      .thenComparing(LossEpisode::firstDay).thenComparing(e -> e.reason().name());
+      .thenComparing(LossEpisode::firstDay).thenComparing(e -> e.reason().name())
+      .thenComparing(LossEpisode::billingCurrency);
 
   /**
    * Validates the episode.

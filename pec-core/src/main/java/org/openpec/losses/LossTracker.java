@@ -33,7 +33,9 @@ import org.openpec.rules.Reason;
  * Σ episode {@code creditLost} = Σ {@link LineResult#creditLost()} over all lines.
  *
  * <p><b>Episodes.</b> Lines are grouped by (customer id, resource compared as a scope, reason); within a group the
- * usage days holding at least one line are split into maximal runs of consecutive days. A day without a loss
+ * usage days holding at least one line are split into maximal runs of consecutive days. So that billing amounts
+ * are never summed across currencies, lines of different billing currencies never share an episode (a customer
+ * normally has one billing currency, so this splits nothing in practice). A day without a loss
  * line of that reason for that resource — no usage, only excluded, eligible or other-reason lines — ends a run.
  * Input may arrive in any order; memory is proportional to the number of distinct (group, day) pairs, each
  * holding its sums and one sentence.
@@ -146,7 +148,7 @@ public final class LossTracker {
     }
     UsageLine line = result.line();
     Scope resource = line.resource();
-    GroupKey key = new GroupKey(line.customerId(), resource.key(), result.reason());
+    GroupKey key = new GroupKey(line.customerId(), resource.key(), result.reason(), line.billingCurrency());
     BigDecimal listCost = result.amounts().listCost();
     BigDecimal rate = result.rateInForce();
     BigDecimal fx = line.pcToBcExchangeRate();
@@ -155,8 +157,10 @@ public final class LossTracker {
     String rep = representative(line);
     Map<LocalDate, DayLoss> days = groups.computeIfAbsent(key, k -> new HashMap<>());
     DayLoss existing = days.get(line.usageDate());
-    // the sentence is needed only if this line may speak for its day: the smallest representative speaks
-    String event = existing != null && existing.representative().compareTo(rep) < 0 ? existing.event()
+    // the sentence is needed only if this line may speak for its day (the smallest representative speaks); for
+    // the codes of agreement and access, lines of one day with equal representatives say the same sentence
+    int c = existing == null ? 1 : existing.representative().compareTo(rep);
+    String event = c < 0 || c == 0 && result.reason().isAccessLoss() ? existing.event()
         : StartEvents.of(result, covering);
     DayLoss day = new DayLoss(1, listCost, listCost.multiply(rate), billingLost, line.entitlementId(),
         line.billingCurrency(), resource.path(), rep, event);
@@ -220,7 +224,7 @@ public final class LossTracker {
     DayLoss speaker = c < 0 || c == 0 && a.event().compareTo(b.event()) <= 0 ? a : b;
     return new DayLoss(a.lines() + b.lines(), a.listCost().add(b.listCost()), a.creditLost().add(b.creditLost()),
         a.billingCreditLost().add(b.billingCreditLost()), min(a.entitlementId(), b.entitlementId()),
-        min(a.billingCurrency(), b.billingCurrency()), min(a.scopePath(), b.scopePath()), speaker.representative(),
+        a.billingCurrency(), min(a.scopePath(), b.scopePath()), speaker.representative(),
         speaker.event());
   }
 
@@ -232,7 +236,7 @@ public final class LossTracker {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  private record GroupKey(String customerId, String scopeKey, Reason reason) {}
+  private record GroupKey(String customerId, String scopeKey, Reason reason, String billingCurrency) {}
 
   /**
    * The lost lines of one group on one day, or a run of days: sums, smallest descriptive values, and the start
@@ -245,7 +249,7 @@ public final class LossTracker {
     DayLoss plus(DayLoss later) {
       return new DayLoss(lines + later.lines, listCost.add(later.listCost), creditLost.add(later.creditLost),
           billingCreditLost.add(later.billingCreditLost), min(entitlementId, later.entitlementId),
-          min(billingCurrency, later.billingCurrency), min(scopePath, later.scopePath), representative, event);
+          billingCurrency, min(scopePath, later.scopePath), representative, event);
     }
   }
 }

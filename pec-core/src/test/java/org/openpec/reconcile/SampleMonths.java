@@ -72,7 +72,8 @@ public final class SampleMonths {
       for (int i = 0; i < lines.size(); i++) {
         UsageLine l = lines.get(i);
         sb.append("  #").append(i + 1).append(' ').append(l.customerId()).append(' ').append(l.resource()).append(' ')
-            .append(l.usageDate()).append(' ').append(l.quantity()).append('×').append(l.unitPrice())
+            .append(l.usageDate()).append(' ').append(l.quantity()).append('×').append(l.unitPrice()).append(' ')
+            .append(l.billingCurrency()).append(l.publisherName().isEmpty() ? "" : " " + l.publisherName())
             .append(repricedListCosts.get(i).map(c -> " repriced " + c).orElse("")).append('\n');
       }
       return sb.append('}').toString();
