@@ -171,9 +171,14 @@ public final class LossTracker {
   /**
    * Adds the lines gathered by {@code other} (which should have been built from the same grants) and returns
    * this tracker; {@code other} must not be used afterwards.
+   *
+   * @throws IllegalArgumentException if {@code other} is this tracker
    */
   public LossTracker merge(LossTracker other) {
     Objects.requireNonNull(other, "other");
+    if (other == this) {
+      throw new IllegalArgumentException("a tracker cannot merge itself");
+    }
     other.groups.forEach((key, days) -> {
       Map<LocalDate, DayLoss> into = groups.computeIfAbsent(key, k -> new HashMap<>());
       days.forEach((d, loss) -> into.merge(d, loss, LossTracker::combine));
