@@ -1,0 +1,69 @@
+package org.openpec.reconcile;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * Reads the numbers of a usage file as written (spec §11): {@code [+-]?(digits[.digits*] | .digits)([eE][+-]?digits)?}
+ * with ASCII digits, {@code .} as decimal point, and nothing else — no spaces, grouping separators, NaN or
+ * Infinity. The value keeps the scale it was written with ({@code 0.4250} has scale 4).
+ */
+final class DecimalText {
+
+  private DecimalText() {}
+
+  /** The value of {@code text}, or empty when it is null or not a number of the grammar above. */
+  static Optional<BigDecimal> parse(String text) {
+    if (text == null || !matches(text)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new BigDecimal(text));
+    } catch (NumberFormatException | ArithmeticException e) {
+      return Optional.empty(); // an exponent beyond what BigDecimal can hold
+    }
+  }
+
+  private static boolean matches(String s) {
+    int n = s.length();
+    int i = 0;
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int intDigits = 0;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+      intDigits++;
+    }
+    int fracDigits = 0;
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        fracDigits++;
+      }
+    }
+    if (intDigits == 0 && fracDigits == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int expDigits = 0;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        expDigits++;
+      }
+      if (expDigits == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+}
