@@ -135,6 +135,11 @@ public final class MonthGenerator {
     return plan().total;
   }
 
+  /** The record numbers the malformed records will have, ascending (for tests: known without writing). */
+  long[] plannedMalformedRecordNumbers() {
+    return plan().malformed.clone();
+  }
+
   /**
    * Writes the month into {@code directory} (created if needed; existing files of the same names are replaced).
    *

@@ -289,6 +289,9 @@ final class Tenant {
       String description = e == 0 ? "Azure subscription 1" : shortName + (e == 1 ? " Production" : " Dev/Test");
       Entitlement ent = new Entitlement(Ids.guid(r), description, fxText, firstDay.toString());
       int groupCount = 2 + r.nextInt(5);
+      if (scenario == Scenario.GRANULAR) {
+        groupCount = Math.max(groupCount, 4); // covered, uncovered with resource grants, covered, handover
+      }
       int start = r.nextInt(GROUPS.length);
       for (int g = 0; g < groupCount; g++) {
         ent.groups.add(new Group(ent, GROUPS[(start + g * 5) % GROUPS.length], r.nextInt(4) == 0,
