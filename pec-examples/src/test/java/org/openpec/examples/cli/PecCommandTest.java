@@ -202,7 +202,7 @@ class PecCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "credit", "explain"})
+    @ValueSource(strings = {"demo", "credit", "explain", "generate"})
     void everyCommandHasHelp(String command) {
       CliRun run = CliRun.of(command, "--help");
       assertThat(run.status()).isZero();
