@@ -13,6 +13,8 @@ import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collector;
+import org.openpec.model.UsageLine;
+import org.openpec.money.LineAmounts;
 import org.openpec.money.Totals;
 import org.openpec.rules.Reason;
 
@@ -213,7 +215,11 @@ public final class CreditStatement {
         + all.credit().toPlainString() + ", rejected=" + rejected + "}";
   }
 
-  /** The mutable accumulation behind {@link #collector()}; confined to one thread at a time. */
+  /**
+   * The mutable accumulation behind {@link #collector()}; confined to one thread at a time. Lines are summed per
+   * (billing currency, customer, subscription, reason) cell, one map update per line, and rolled up into the
+   * statement's dimensions at the end.
+   */
   private static final class Accumulator {
     private Totals all = Totals.zero();
     private Totals productEligible = Totals.zero();
@@ -221,6 +227,7 @@ public final class CreditStatement {
     private final Map<String, Totals> byCustomer = new HashMap<>();
     private final Map<String, Totals> bySubscription = new HashMap<>();
     private final Map<Reason, Totals> byReason = new EnumMap<>(Reason.class);
+    private final Map<Cell, Sums> cells = new HashMap<>();
     private long rejected;
 
     Accumulator() {}
@@ -236,18 +243,14 @@ public final class CreditStatement {
     }
 
     void add(LineResult r) {
-      Totals t = Totals.of(r.amounts());
-      all = all.plus(t);
-      if (!r.reason().isProductExclusion()) {
-        productEligible = productEligible.plus(t);
-      }
-      byCurrency.merge(r.line().billingCurrency(), t, Totals::plus);
-      byCustomer.merge(r.line().customerId(), t, Totals::plus);
-      bySubscription.merge(r.line().entitlementId(), t, Totals::plus);
-      byReason.merge(r.reason(), t, Totals::plus);
+      UsageLine l = r.line();
+      cells.computeIfAbsent(new Cell(l.billingCurrency(), l.customerId(), l.entitlementId(), r.reason()),
+          k -> new Sums()).add(r.amounts());
     }
 
     void merge(Accumulator o) {
+      o.rollUp();
+      rollUp();
       all = all.plus(o.all);
       productEligible = productEligible.plus(o.productEligible);
       o.byCurrency.forEach((k, v) -> byCurrency.merge(k, v, Totals::plus));
@@ -257,9 +260,53 @@ public final class CreditStatement {
       rejected += o.rejected;
     }
 
+    /** Moves the cells' sums into the dimensions. */
+    private void rollUp() {
+      for (Map.Entry<Cell, Sums> e : cells.entrySet()) {
+        Cell c = e.getKey();
+        Totals t = e.getValue().toTotals();
+        all = all.plus(t);
+        if (!c.reason.isProductExclusion()) {
+          productEligible = productEligible.plus(t);
+        }
+        byCurrency.merge(c.currency, t, Totals::plus);
+        byCustomer.merge(c.customer, t, Totals::plus);
+        bySubscription.merge(c.subscription, t, Totals::plus);
+        byReason.merge(c.reason, t, Totals::plus);
+      }
+      cells.clear();
+    }
+
     CreditStatement toStatement() {
+      rollUp();
       return new CreditStatement(all, productEligible, Map.copyOf(byCurrency), Map.copyOf(byCustomer),
           Map.copyOf(bySubscription), Map.copyOf(byReason), rejected);
+    }
+  }
+
+  /** The finest grouping of lines: every dimension of the statement is a roll-up of cells. */
+  private record Cell(String currency, String customer, String subscription, Reason reason) {}
+
+  /** Mutable exact sums of one cell. */
+  private static final class Sums {
+    private long lines;
+    private BigDecimal listCost = BigDecimal.ZERO;
+    private BigDecimal pricingPreTaxTotal = BigDecimal.ZERO;
+    private BigDecimal credit = BigDecimal.ZERO;
+    private BigDecimal billingPreTaxTotal = BigDecimal.ZERO;
+    private BigDecimal billingCredit = BigDecimal.ZERO;
+
+    void add(LineAmounts a) {
+      lines++;
+      listCost = listCost.add(a.listCost());
+      pricingPreTaxTotal = pricingPreTaxTotal.add(a.pricingPreTaxTotal());
+      credit = credit.add(a.credit());
+      billingPreTaxTotal = billingPreTaxTotal.add(a.billingPreTaxTotal());
+      billingCredit = billingCredit.add(a.billingCredit());
+    }
+
+    Totals toTotals() {
+      return new Totals(lines, listCost, pricingPreTaxTotal, credit, billingPreTaxTotal, billingCredit);
     }
   }
 }

@@ -20,6 +20,7 @@ import org.openpec.money.PecRate;
 import org.openpec.rules.CoveragePolicy;
 import org.openpec.rules.EligibilityRule;
 import org.openpec.rules.LineFacts;
+import org.openpec.rules.Memo;
 import org.openpec.rules.Rules;
 import org.openpec.rules.Verdict;
 import org.openpec.time.Interval;
@@ -111,6 +112,13 @@ public abstract class PecCalculator {
     return new GrantIndex(grants());
   }
 
+  /** A bounded memo of verdicts the rules may reuse across lines with equal facts; invisible in results. */
+  @Value.Derived
+  @Value.Auxiliary
+  Memo memo() {
+    return Memo.bounded(1 << 14);
+  }
+
   /**
    * The number of grants at management-group scope that cover nothing because no hierarchy was given; a
    * caller reports this once rather than per line.
@@ -125,7 +133,7 @@ public abstract class PecCalculator {
     Interval day = UsageDays.of(line.usageDate());
     Optional<List<PriceListEntry>> entries = priceList().map(p -> p.entriesFor(line));
     List<AccessGrant> reaching = index().reaching(line.resource(), line.entitlementId(), hierarchy(), day);
-    return new LineFacts(line, day, entries, reaching, roles(), partners(), coverage());
+    return new LineFacts(line, day, entries, reaching, roles(), partners(), coverage(), memo());
   }
 
   /** The verdict of the rule for {@code line}. */

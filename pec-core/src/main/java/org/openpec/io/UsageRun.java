@@ -81,7 +81,7 @@ public final class UsageRun {
       throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }
     ExecutorService workers = Executors.newFixedThreadPool(threads, daemon("pec-worker"));
-    BlockingQueue<Future<Batch<R>>> inFlight = new ArrayBlockingQueue<>(threads * 4);
+    BlockingQueue<Future<Batch<R>>> inFlight = new ArrayBlockingQueue<>(threads * 2 + 1);
     Future<Batch<R>> end = CompletableFuture.completedFuture(null);
     Thread readerThread = daemon("pec-reader").newThread(() -> {
       try {

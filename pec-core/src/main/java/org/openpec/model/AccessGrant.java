@@ -23,7 +23,7 @@ import org.openpec.value.PecStyle;
  *     .build();
  * }</pre>
  */
-@Value.Immutable
+@Value.Immutable(prehash = true)
 @PecStyle
 public abstract class AccessGrant {
 

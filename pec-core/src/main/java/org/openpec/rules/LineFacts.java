@@ -26,9 +26,16 @@ import org.openpec.time.UsageDays;
  * @param roles the role catalogue
  * @param partners the partner organisations and agreements
  * @param coverage how the surviving grants must cover the day
+ * @param memo where rules may reuse verdicts computed from equal facts ({@link Memo#none()} to compute every time)
  */
 public record LineFacts(UsageLine line, Interval day, Optional<List<PriceListEntry>> priceEntries,
-    List<AccessGrant> grants, RoleCatalog roles, PartnerDirectory partners, CoveragePolicy coverage) {
+    List<AccessGrant> grants, RoleCatalog roles, PartnerDirectory partners, CoveragePolicy coverage, Memo memo) {
+
+  /** Facts without a memo. */
+  public LineFacts(UsageLine line, Interval day, Optional<List<PriceListEntry>> priceEntries,
+      List<AccessGrant> grants, RoleCatalog roles, PartnerDirectory partners, CoveragePolicy coverage) {
+    this(line, day, priceEntries, grants, roles, partners, coverage, Memo.none());
+  }
 
   /** Validates the facts. */
   public LineFacts {
@@ -39,6 +46,12 @@ public record LineFacts(UsageLine line, Interval day, Optional<List<PriceListEnt
     Objects.requireNonNull(roles, "roles");
     Objects.requireNonNull(partners, "partners");
     Objects.requireNonNull(coverage, "coverage");
+    Objects.requireNonNull(memo, "memo");
+  }
+
+  /** These facts with another memo. */
+  public LineFacts withMemo(Memo other) {
+    return new LineFacts(line, day, priceEntries, grants, roles, partners, coverage, other);
   }
 
   /**

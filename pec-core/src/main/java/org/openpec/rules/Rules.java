@@ -9,7 +9,9 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import org.openpec.model.AccessGrant;
 import org.openpec.model.Assignment;
+import org.openpec.model.PartnerDirectory;
 import org.openpec.model.PriceListEntry;
+import org.openpec.model.RoleCatalog;
 import org.openpec.model.UsageLine;
 import org.openpec.time.Interval;
 import org.openpec.time.Timeline;
@@ -325,7 +327,19 @@ public final class Rules {
 
   // ---- §9 access funnel ---------------------------------------------------------------------------------------
 
+  /** What the access funnel's verdict depends on: equal keys give equal verdicts. */
+  private record FunnelKey(List<AccessGrant> grants, Interval day, String billedOrg, String resellerOrg,
+      CoveragePolicy coverage, RoleCatalog roles, PartnerDirectory partners) {}
+
   private static Verdict checkAccess(LineFacts f) {
+    UsageLine line = f.line();
+    String billed = f.partners().organizationOf(line.billedPartnerId());
+    String reseller = line.reseller().map(f.partners()::organizationOf).orElse(null);
+    return f.memo().get(new FunnelKey(f.grants(), f.day(), billed, reseller, f.coverage(), f.roles(), f.partners()),
+        () -> funnel(f, billed, reseller));
+  }
+
+  private static Verdict funnel(LineFacts f, String billed, String reseller) {
     String rule = HELD_ALL_DAY.description();
     UsageLine line = f.line();
     Interval day = f.day();
@@ -333,7 +347,7 @@ public final class Rules {
     List<AccessGrant> kept = f.grants();
     steps.add(new FunnelStep("grants reaching the scope on the day", Reason.NO_ACCESS, kept));
     if (kept.isEmpty()) {
-      return failFunnel(rule, Reason.NO_ACCESS, "no grant reaches " + line.resource() + " on " + line.usageDate(),
+      return failFunnel(rule, Reason.NO_ACCESS, "no grant reaches the resource's scope on " + line.usageDate(),
           day, steps);
     }
     List<AccessGrant> all = kept;
@@ -358,8 +372,6 @@ public final class Rules {
           day, steps);
     }
     List<AccessGrant> linked = kept;
-    String billed = f.partners().organizationOf(line.billedPartnerId());
-    String reseller = line.reseller().map(f.partners()::organizationOf).orElse(null);
     kept = keep(kept, g -> {
       String org = f.partners().organizationOf(g.partnerId().orElseThrow());
       return org.equals(billed) || org.equals(reseller);
