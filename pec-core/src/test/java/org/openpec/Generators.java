@@ -124,6 +124,76 @@ public final class Generators {
     return Generate.pick(GRANT_SCOPES).map(s -> Scope.parse(s));
   }
 
+  /** The segments scope texts are built from: case variants and the prefix trap {@code a} / {@code ab}. */
+  public static final List<String> SEGMENTS = List.of("subscriptions", "SUBSCRIPTIONS", "a", "A", "ab", "aB",
+      "resourceGroups", "resourcegroups", "rg1", "RG1", "providers", "Microsoft.Compute", "vm1");
+
+  /**
+   * Segment lists of 0–5 segments, biased towards well-formed ARM paths ({@code subscriptions/{a|ab}/...}).
+   */
+  public static Gen<List<String>> segmentLists() {
+    Gen<List<String>> any = listsOf(Generate.pick(SEGMENTS), 5);
+    Gen<String> sub = Generate.pick(List.of("subscriptions", "SUBSCRIPTIONS", "Subscriptions"));
+    Gen<String> id = Generate.pick(List.of("a", "A", "ab", "AB", "b"));
+    Gen<List<String>> rest = listsOf(Generate.pick(List.of("resourceGroups", "resourcegroups", "rg1", "RG1",
+        "rg10", "providers", "Microsoft.Compute", "vm1")), 3);
+    Gen<List<String>> arm = in -> {
+      List<String> out = new ArrayList<>();
+      out.add(sub.generate(in));
+      out.add(id.generate(in));
+      out.addAll(rest.generate(in));
+      return List.copyOf(out);
+    };
+    return arm.mix(any, 30);
+  }
+
+  /**
+   * Scope texts with their canonical segments: joined by one or two slashes, with or without a leading or
+   * trailing slash and surrounding spaces.
+   */
+  public record ScopeText(String text, List<String> segments) {}
+
+  /** Scope texts of {@link #segmentLists()}, written in the many ways §4 says mean the same scope. */
+  public static Gen<ScopeText> scopeTexts() {
+    Gen<List<String>> segments = segmentLists();
+    Gen<String> sep = Generate.pick(List.of("/", "/", "/", "//"));
+    Gen<Boolean> flag = Generate.booleans();
+    Gen<ScopeText> gen = in -> {
+      List<String> segs = segments.generate(in);
+      StringBuilder sb = new StringBuilder();
+      if (flag.generate(in)) {
+        sb.append(' ');
+      }
+      if (segs.isEmpty() || flag.generate(in) || flag.generate(in)) {
+        sb.append(sep.generate(in));
+      }
+      for (int i = 0; i < segs.size(); i++) {
+        sb.append(i == 0 ? "" : sep.generate(in)).append(segs.get(i));
+      }
+      if (flag.generate(in) && flag.generate(in)) {
+        sb.append('/');
+      }
+      return new ScopeText(sb.toString(), segs);
+    };
+    return gen.describedAs(t -> '"' + t.text() + '"');
+  }
+
+  /** {@code text} with the case of some letters flipped, as chosen by {@code bits}. */
+  public static String flipCase(String text, long bits) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean flip = ((bits >>> (i % 64)) & 1) == 1;
+      sb.append(!flip ? c : Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
+    }
+    return sb.toString();
+  }
+
+  /** Bit patterns for {@link #flipCase}. */
+  public static Gen<Long> caseFlips() {
+    return Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
   /** Role references from {@link #ROLES}. */
   public static Gen<RoleRef> roles() {
     return Generate.pick(ROLES);
