@@ -276,9 +276,14 @@ public final class Generators {
     return gen.describedAs(Generators::describe);
   }
 
+  /** Any grants, {@code percent} of them {@link #qualifyingGrants() qualifying} but for their interval. */
+  public static Gen<AccessGrant> mixedGrants(int percent) {
+    return grants().mix(qualifyingGrants(), percent).describedAs(Generators::describe);
+  }
+
   /** 0–4 grants, two in five of them {@link #qualifyingGrants() qualifying} but for their interval. */
   public static Gen<List<AccessGrant>> grantLists() {
-    return listsOf(grants().mix(qualifyingGrants(), 40), 4);
+    return listsOf(mixedGrants(40), 4);
   }
 
   /** 0–{@code max} elements of {@code gen}. */

@@ -180,7 +180,7 @@ class PecCalculatorProperties {
 
   @Test
   void excludedProductsEarnNothingWhateverTheAccess() {
-    Gen<List<AccessGrant>> anyAccess = Generators.listsOf(Generators.grants().mix(Generators.qualifyingGrants(), 50),
+    Gen<List<AccessGrant>> anyAccess = Generators.listsOf(Generators.mixedGrants(50),
         4);
     qt().forAll(Generators.excludedLines(), anyAccess, Generators.priceLists()).checkAssert((line, grants, prices) -> {
       LineResult r = calculator(grants, prices, CoveragePolicy.UNION).evaluate(line);
@@ -193,7 +193,7 @@ class PecCalculatorProperties {
 
   @Test
   void creditIsExactlyRateTimesListCostOnEligibleLinesAndZeroOnTheOthers() {
-    qt().forAll(Generators.lines(), Generators.listsOf(Generators.grants().mix(Generators.qualifyingGrants(), 50), 4),
+    qt().forAll(Generators.lines(), Generators.listsOf(Generators.mixedGrants(50), 4),
         Generators.rates()).checkAssert((line, grants, rates) -> {
           LineResult r = PecCalculator.builder().addAllGrants(grants).rates(rates).build().evaluate(line);
           BigDecimal listCost = line.unitPrice().multiply(line.quantity());
@@ -240,7 +240,7 @@ class PecCalculatorProperties {
   void creditLiesBetweenZeroAndRateTimesCostForPositiveAmounts() {
     Gen<UsageLine> positive = Generators.lines(Generators.products(), Generators.positiveQuantities(),
         Generators.positiveUnitPrices());
-    qt().forAll(positive, Generators.listsOf(Generators.grants().mix(Generators.qualifyingGrants(), 50), 4),
+    qt().forAll(positive, Generators.listsOf(Generators.mixedGrants(50), 4),
         Generators.rates()).checkAssert((line, grants, rates) -> {
           LineResult r = PecCalculator.builder().addAllGrants(grants).rates(rates).build().evaluate(line);
           BigDecimal cap = r.rateInForce().multiply(line.unitPrice()).multiply(line.quantity());

@@ -251,6 +251,23 @@ class RulesTest {
     }
 
     @Test
+    void failuresListEveryFailingRuleOfANestedComposition() {
+      Verdict v = Rules.allOf(List.of(fail("a", Reason.SPOT_VM), Rules.not(pass("b"), Reason.RULE_NOT_MET),
+          Rules.allOf(List.of(pass("c"), fail("d", Reason.MARKETPLACE))))).evaluate(facts);
+      assertThat(v.reason()).isEqualTo(Reason.SPOT_VM);
+      assertThat(v.failures()).containsExactly(Reason.SPOT_VM, Reason.RULE_NOT_MET, Reason.MARKETPLACE);
+    }
+
+    @Test
+    void anEligibleVerdictListsNoFailureEvenWhenAnAlternativeFailed() {
+      assertThat(Rules.anyOf(List.of(fail("a", Reason.SPOT_VM), pass("b"))).evaluate(facts).failures()).isEmpty();
+      assertThat(Rules.not(fail("a", Reason.SPOT_VM), Reason.RULE_NOT_MET).evaluate(facts).failures()).isEmpty();
+      Verdict v = Rules.allOf(List.of(Rules.anyOf(List.of(fail("a", Reason.SPOT_VM), pass("b"))),
+          fail("c", Reason.MARKETPLACE))).evaluate(facts);
+      assertThat(v.failures()).containsExactly(Reason.MARKETPLACE);
+    }
+
+    @Test
     void andOrAndNegateAreTheCombinators() {
       assertThat(pass("a").and(fail("b", Reason.SPOT_VM)).evaluate(facts).reason()).isEqualTo(Reason.SPOT_VM);
       assertThat(fail("b", Reason.SPOT_VM).or(pass("a")).evaluate(facts).isEligible()).isTrue();
