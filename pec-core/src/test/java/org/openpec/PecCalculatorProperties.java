@@ -169,7 +169,7 @@ class PecCalculatorProperties {
   }
 
   @Test
-  void aSingleGrantCoveringTheDayIsNeverNeededUnderUnionWhereItIsUnderSingle() {
+  void everyLineEligibleUnderSingleCoverageIsEligibleUnderUnion() {
     // Coverage SINGLE is stricter than UNION: every line eligible under SINGLE is eligible under UNION.
     qt().forAll(Generators.lines(), Generators.grantLists()).checkAssert((line, grants) -> {
       if (calculator(grants, Optional.empty(), CoveragePolicy.SINGLE).evaluate(line).isEligible()) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * <p>A verdict is a tree: a composed rule's verdict holds its children's. {@link #reason()} is
  * {@link Reason#ELIGIBLE} when the rule holds, else the reason of the first failing rule in rule order;
- * {@link #failures()} lists the reason of every failing leaf rule, in rule order. The explanation is built
+ * {@link #failures()} lists the reason of every failing rule, in rule order. The explanation is built
  * from the same facts as the decision, so the two never disagree. Immutable and thread-safe.
  */
 public final class Verdict {

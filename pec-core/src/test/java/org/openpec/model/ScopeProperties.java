@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.openpec.Generators;
-import org.openpec.Generators.ScopeText;
 import org.quicktheories.generators.Generate;
 
 /** Scope parsing and ancestry (spec §4) against a model of lists of segments. */
