@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * <p>A verdict is a tree: a composed rule's verdict holds its children's. {@link #reason()} is
  * {@link Reason#ELIGIBLE} when the rule holds, else the reason of the first failing rule in rule order;
- * {@link #failures()} lists the reason of every failing leaf rule, in rule order. The explanation is built
+ * {@link #failures()} lists the reason of every failing rule, in rule order. The explanation is built
  * from the same facts as the decision, so the two never disagree. Immutable and thread-safe.
  */
 public final class Verdict {
@@ -74,7 +74,11 @@ public final class Verdict {
     return reason;
   }
 
-  /** The reasons of every failing leaf rule, in rule order; empty when eligible. */
+  /**
+   * The reasons of every failing rule, in rule order: each failing leaf, and each failing composition that no
+   * failing part explains (a negation of a rule that holds). Parts of a composition that holds (an
+   * alternative of an {@code anyOf} that passed) are not failures. Empty when eligible.
+   */
   public List<Reason> failures() {
     List<Reason> out = new ArrayList<>();
     collectFailures(out);
@@ -82,16 +86,16 @@ public final class Verdict {
   }
 
   private void collectFailures(List<Reason> out) {
-    if (children.isEmpty()) {
-      if (!eligible) {
-        out.add(reason);
-      }
+    // A verdict that holds contributes nothing, even if an alternative below it failed (anyOf, not).
+    if (eligible) {
       return;
     }
+    int before = out.size();
     for (Verdict c : children) {
       c.collectFailures(out);
     }
-    if (!eligible && out.isEmpty()) {
+    // A failing leaf, or a composition whose own failure no child explains (a negation), names itself.
+    if (out.size() == before) {
       out.add(reason);
     }
   }
