@@ -1,0 +1,84 @@
+package org.openpec.io;
+
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.Writer;
+import java.util.List;
+import java.util.Objects;
+import org.openpec.losses.LossEpisode;
+import org.openpec.losses.LossReport;
+
+/**
+ * Writes the {@code losses} table of cli.md: one row per loss episode, in the order the report gives them (credit
+ * lost descending, then customer, scope, first day, reason; {@link LossEpisode#ORDER}).
+ *
+ * <p>Columns: {@value #HEADER_TEXT}. Days are {@code yyyy-MM-dd}; {@code ListCost} and {@code CreditLost} are
+ * exact amounts in the pricing currency, {@code BillingCreditLost} in {@code BillingCurrency}, all in plain
+ * notation; text cells are neutralised against spreadsheet formulas. Not thread-safe; {@link #cells} is.
+ *
+ * <pre>{@code
+ * try (LossesCsv out = LossesCsv.to(writer)) {
+ *   out.write(report);
+ * }
+ * }</pre>
+ */
+public final class LossesCsv implements Closeable, Flushable {
+
+  /** The header, comma-separated. */
+  public static final String HEADER_TEXT = "CustomerId,EntitlementId,Scope,Reason,FirstDay,LastDay,Days,Lines,"
+      + "ListCost,CreditLost,BillingCurrency,BillingCreditLost,StartEvent";
+
+  /** The header cells. */
+  public static final List<String> HEADER = List.of(HEADER_TEXT.split(","));
+
+  private final CsvOutput out;
+
+  private LossesCsv(CsvOutput out) {
+    this.out = out;
+    out.row(HEADER.toArray(new String[0]));
+  }
+
+  /** A table written to {@code writer}, header first; closing the table closes {@code writer}. */
+  public static LossesCsv to(Writer writer) {
+    return new LossesCsv(CsvOutput.to(Objects.requireNonNull(writer, "writer")));
+  }
+
+  /** The cells of one episode's row; the scope as the lines wrote it. */
+  public static String[] cells(LossEpisode e) {
+    return new String[] {
+        CsvOutput.text(e.customerId()),
+        CsvOutput.text(e.entitlementId()),
+        CsvOutput.text(e.scope().path()),
+        e.reason().name(),
+        e.firstDay().toString(),
+        e.lastDay().toString(),
+        Long.toString(e.days()),
+        Long.toString(e.lines()),
+        CsvOutput.number(e.listCost()),
+        CsvOutput.number(e.creditLost()),
+        CsvOutput.text(e.billingCurrency()),
+        CsvOutput.number(e.billingCreditLost()),
+        CsvOutput.text(e.startEvent())
+    };
+  }
+
+  /** Writes one episode's row. */
+  public void write(LossEpisode episode) {
+    out.row(cells(episode));
+  }
+
+  /** Writes the rows of every episode of {@code report}, in the report's order. */
+  public void write(LossReport report) {
+    report.episodes().forEach(this::write);
+  }
+
+  @Override
+  public void flush() {
+    out.flush();
+  }
+
+  @Override
+  public void close() {
+    out.close();
+  }
+}

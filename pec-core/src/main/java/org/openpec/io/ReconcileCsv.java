@@ -1,0 +1,141 @@
+package org.openpec.io;
+
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.Writer;
+import java.util.List;
+import java.util.Objects;
+import org.openpec.model.UsageLine;
+import org.openpec.reconcile.ReconciledLine;
+import org.openpec.reconcile.Reconciler;
+import org.openpec.reconcile.Reported;
+
+/**
+ * Writes the {@code reconcile} table of cli.md: one row per usage record, in input order, comparing openpec's
+ * expectation with the PEC columns Microsoft wrote into the usage file (spec §10, §12).
+ *
+ * <p>Columns: {@value #HEADER_TEXT}. Expected amounts are exact, in plain notation; the reported columns echo the
+ * usage file's text as written (neutralised against spreadsheet formulas, like every text cell). A record that
+ * could not be read shows its identifying columns as read, kind and reason {@code REJECTED} and no expected value;
+ * a readable record whose reported values are absent, empty or not numbers has kind {@code REJECTED} but keeps
+ * openpec's reason and expected values. {@code AmountAtStake} is empty for every {@code REJECTED} row. Not
+ * thread-safe; the static methods are.
+ *
+ * <pre>{@code
+ * Reconciler reconciler = Reconciler.exact();
+ * try (ReconcileCsv out = ReconcileCsv.to(writer)) {
+ *   UsageRun.run(reader, UsageRun.byLine(pec::evaluate), o -> {
+ *     ReconciledLine row = ReconcileCsv.reconcile(reconciler, o);
+ *     out.write(ReconcileCsv.cells(o.record(), row));
+ *   });
+ * }
+ * }</pre>
+ */
+public final class ReconcileCsv implements Closeable, Flushable {
+
+  /** The header, comma-separated. */
+  public static final String HEADER_TEXT = "Line,CustomerId,EntitlementId,ResourceURI,UsageDate,MeterId,Kind,"
+      + "ExpectedPercentage,ReportedPercentage,ExpectedEffectiveUnitPrice,ReportedEffectiveUnitPrice,"
+      + "ExpectedBillingPreTaxTotal,ReportedBillingPreTaxTotal,AmountAtStake,Reason";
+
+  /** The header cells. */
+  public static final List<String> HEADER = List.of(HEADER_TEXT.split(","));
+
+  private final CsvOutput out;
+
+  private ReconcileCsv(CsvOutput out) {
+    this.out = out;
+    out.row(HEADER.toArray(new String[0]));
+  }
+
+  /** A table written to {@code writer}, header first; closing the table closes {@code writer}. */
+  public static ReconcileCsv to(Writer writer) {
+    return new ReconcileCsv(CsvOutput.to(Objects.requireNonNull(writer, "writer")));
+  }
+
+  /**
+   * The PEC columns Microsoft wrote into {@code record}, as raw text: each is the field as written, or null when
+   * the usage file has no such column.
+   */
+  public static Reported reported(UsageRecord record) {
+    return Reported.of(column(record, Reported.PERCENTAGE_COLUMN), column(record, Reported.EFFECTIVE_UNIT_PRICE_COLUMN),
+        column(record, Reported.BILLING_PRE_TAX_TOTAL_COLUMN));
+  }
+
+  private static String column(UsageRecord record, String name) {
+    return record.hasColumn(name) ? record.field(name) : null;
+  }
+
+  /**
+   * Reconciles one outcome of a usage run: a readable record against its reported columns, or the row of a
+   * record that could not be read (whose problem, {@code FILE:LINE:COLUMN: message}, becomes the row's detail).
+   */
+  public static ReconciledLine reconcile(Reconciler reconciler, UsageOutcome outcome) {
+    Objects.requireNonNull(reconciler, "reconciler");
+    UsageRecord rec = outcome.record();
+    Reported reported = reported(rec);
+    if (outcome.result() == null) {
+      return reconciler.unreadable(rec.recordNumber(), rec.field("CustomerId"), reported,
+          rec.problem().map(InputProblem::toString).orElse(""));
+    }
+    return reconciler.reconcile(rec.recordNumber(), outcome.result(), reported);
+  }
+
+  /**
+   * The cells of a row: the identifying columns from the evaluated line (or, for a record that could not be
+   * read, from {@code record} as written), then the kind, the expected and reported values, the amount at stake
+   * and openpec's reason code.
+   *
+   * @param record the usage record the row reconciles (its raw fields serve an unreadable record)
+   * @param row the record reconciled
+   */
+  public static String[] cells(UsageRecord record, ReconciledLine row) {
+    Objects.requireNonNull(record, "record");
+    Reported rep = row.reported();
+    String[] id = row.expected().map(r -> identity(row.recordNumber(), r.line())).orElseGet(() -> identity(record));
+    return new String[] {
+        id[0], id[1], id[2], id[3], id[4], id[5],
+        row.kind().name(),
+        CsvOutput.number(row.expectedPercentage().orElse(null)),
+        CsvOutput.text(rep.percentage()),
+        CsvOutput.number(row.expectedEffectiveUnitPrice().orElse(null)),
+        CsvOutput.text(rep.effectiveUnitPrice()),
+        CsvOutput.number(row.expectedBillingPreTaxTotal().orElse(null)),
+        CsvOutput.text(rep.billingPreTaxTotal()),
+        CsvOutput.number(row.amountAtStake().orElse(null)),
+        row.reason().name()
+    };
+  }
+
+  private static String[] identity(long recordNumber, UsageLine l) {
+    return new String[] {Long.toString(recordNumber), CsvOutput.text(l.customerId()),
+        CsvOutput.text(l.entitlementId()), CsvOutput.text(l.resourceUri()), l.usageDate().toString(),
+        CsvOutput.text(l.meterId())};
+  }
+
+  private static String[] identity(UsageRecord rec) {
+    return new String[] {Long.toString(rec.recordNumber()), CsvOutput.text(rec.field("CustomerId")),
+        CsvOutput.text(rec.field("EntitlementId")), CsvOutput.text(rec.field("ResourceURI")),
+        CsvOutput.text(rec.field("UsageDate")), CsvOutput.text(rec.field("MeterId"))};
+  }
+
+  /** Writes the row of {@code row}, reconciled from {@code record}. */
+  public void write(UsageRecord record, ReconciledLine row) {
+    out.row(cells(record, row));
+  }
+
+  /** Writes a row made by {@link #cells}. */
+  public void write(String[] cells) {
+    out.row(cells);
+  }
+
+  @Override
+  public void flush() {
+    out.flush();
+  }
+
+  @Override
+  public void close() {
+    out.close();
+  }
+}
