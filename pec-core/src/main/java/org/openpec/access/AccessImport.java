@@ -33,9 +33,9 @@ import org.openpec.value.PecStyle;
  * carries the request body) lend their role, principal and scope. Per role-assignment id:
  *
  * <ul>
- *   <li>a write starts a lifetime at its time, or at the {@code createdOn} of its response body when that is
- *       before the window (an update of an assignment made before the window); a write during a lifetime is an
- *       update and changes nothing;
+ *   <li>a write starts a lifetime at its time; when it is the first event of the assignment and its response
+ *       body shows an update ({@code updatedOn} after {@code createdOn}), the assignment existed before: the
+ *       lifetime starts at {@code createdOn}. A write during a lifetime is an update and changes nothing;
  *   <li>a delete ends the lifetime; a delete with no earlier event of the assignment in the log means it was
  *       held from the start of the window: {@code since} (or the earliest event of the log, whichever is
  *       earlier). The time between {@code since} and the earliest event of the log is then an {@link
@@ -55,19 +55,22 @@ import org.openpec.value.PecStyle;
  *
  * <h2>Merge</h2>
  *
- * Each source speaks about an assignment only within its cover (the Activity Log window for an assignment it has
- * events of; the span of a series' listings for an assignment the series lists) and outside its own uncertain
- * windows; there it <em>knows</em> whether the assignment was held. Merging the sources by role-assignment id:
+ * Each source speaks about an assignment only within its <em>cover</em> — the Activity Log window, for an
+ * assignment it has events of; the span of a series' listings (stretched back to a {@code createdOn}), for an
+ * assignment the series lists. Inside its cover and outside its uncertain windows a source <em>knows</em>
+ * whether the assignment was held; inside its uncertain windows it <em>assumed</em> (as above); after its
+ * cover it <em>extrapolates</em> its last state. The sources are merged by role-assignment id, instant by
+ * instant, in three tiers:
  *
  * <ol>
- *   <li>held wherever any source knows it held (a positive observation wins; where another source knows it not
- *       held, the disagreement is an uncertain window);
- *   <li>elsewhere, held where a source assumes it held (an open end after the source's cover, the assumed start
- *       of a delete without a create) unless another source knows it not held;
- *   <li>an uncertain window that another source knows about is dropped.
+ *   <li>knowledge: held where any source knows it held (a positive observation wins; where another source
+ *       knows it not held, the disagreement becomes an uncertain window); not held where a source knows that;
+ *   <li>elsewhere, the assumption of an uncertain window (held if any source assumed held there);
+ *   <li>elsewhere, the extrapolation of the source whose cover ends last (the most recent observation).
  * </ol>
  *
- * The same assignment in two sources is therefore counted once, each instant by the best-informed source. Each
+ * An uncertain window is reported where no other source knows better: it is dropped where another source
+ * knows the state, and dropped whole when another source knows the exact instant of the change inside it.  * The same assignment in two sources is therefore counted once, each instant by the best-informed source. Each
  * maximal held interval becomes one grant whose id is the assignment's name (a GUID), suffixed {@code #2},
  * {@code #3}, ... for later lifetimes; role, principal and scope come from the lifetimes that overlap it (the
  * Activity Log first, then the series in the order given), the role name from the catalogue when no source
@@ -228,6 +231,7 @@ public abstract class AccessImport {
       List<RoleAssignmentEvent> events = e.getValue();
       Knowledge k = new Knowledge("the activity log", events.get(0).position());
       k.cover = cover;
+      k.coverEnd = windowEnd.isAfter(windowStart) ? windowEnd : windowStart;
       Instant start = null;
       Details details = null;
       boolean changed = false;
@@ -237,7 +241,7 @@ public abstract class AccessImport {
         if (ev.operation() == RoleAssignmentEvent.Operation.WRITE) {
           if (start == null) {
             start = ev.at();
-            if (!changed && ev.createdOn().isPresent() && ev.createdOn().get().isBefore(windowStart)) {
+            if (!changed && ev.isUpdate() && ev.createdOn().get().isBefore(start)) {
               start = ev.createdOn().get();
             }
             details = d;
@@ -307,9 +311,9 @@ public abstract class AccessImport {
     Map<String, ListedAssignment[]> seen = new LinkedHashMap<>();
     int i = 0;
     for (List<RoleAssignmentSnapshot> atOnce : listings.values()) {
-      StringBuilder fileNames = new StringBuilder();
+      Set<String> fileNames = new LinkedHashSet<>();
       for (RoleAssignmentSnapshot s : atOnce) {
-        fileNames.append(fileNames.length() == 0 ? "" : ", ").append(s.file());
+        fileNames.add(s.file());
         for (ListedAssignment a : s.assignments()) {
           ListedAssignment[] row = seen.computeIfAbsent(a.assignmentKey(), k -> new ListedAssignment[n]);
           if (row[i] == null) {
@@ -317,7 +321,7 @@ public abstract class AccessImport {
           }
         }
       }
-      files[i] = fileNames.toString();
+      files[i] = String.join(", ", fileNames);
       i++;
     }
     String source = name.isEmpty() ? "the listings" : "the listings of series " + name;
@@ -386,6 +390,7 @@ public abstract class AccessImport {
         k.addPiece(Interval.startingAt(start), details);
       }
       k.cover = Timeline.of(cover);
+      k.coverEnd = times[n - 1];
       byKey.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add(k);
       idOf.putIfAbsent(e.getKey(), firstEntry.assignmentId());
     }
@@ -395,20 +400,37 @@ public abstract class AccessImport {
 
   private void merge(String assignmentId, List<Knowledge> sources, List<AccessGrant> grants,
       List<UncertainWindow> windows, Set<String> assignments, List<ImportProblem> problems) {
-    Timeline knownAll = Timeline.empty();
-    Timeline certainHeld = Timeline.empty();
-    Timeline certainNotHeld = Timeline.empty();
-    Timeline assumed = Timeline.empty();
+    // Tier 1, knowledge: inside a source's cover and outside its uncertain windows.
+    Timeline knownHeld = Timeline.empty();
+    Timeline knownNotHeld = Timeline.empty();
+    // Tier 2, bounded assumptions: a source's uncertain windows, with what the source assumed there.
+    Timeline boundedHeld = Timeline.empty();
+    Timeline boundedNotHeld = Timeline.empty();
     for (Knowledge k : sources) {
       Timeline known = k.known();
       Timeline held = k.held();
-      knownAll = knownAll.union(known);
-      certainHeld = certainHeld.union(held.intersection(known));
-      certainNotHeld = certainNotHeld.union(known.minus(held));
-      assumed = assumed.union(held.minus(known));
+      Timeline uncertain = k.uncertainTimeline();
+      knownHeld = knownHeld.union(held.intersection(known));
+      knownNotHeld = knownNotHeld.union(known.minus(held));
+      boundedHeld = boundedHeld.union(held.intersection(uncertain));
+      boundedNotHeld = boundedNotHeld.union(uncertain.minus(held));
     }
-    Timeline conflict = certainHeld.intersection(certainNotHeld);
-    Timeline held = certainHeld.union(assumed.minus(certainNotHeld));
+    Timeline conflict = knownHeld.intersection(knownNotHeld);
+    Timeline decided = knownHeld.union(knownNotHeld);
+    boundedHeld = boundedHeld.minus(decided);
+    decided = decided.union(boundedHeld).union(boundedNotHeld);
+    // Tier 3, extrapolations outside the covers: the source that observed last decides.
+    List<Knowledge> byCoverEnd = new ArrayList<>(sources);
+    byCoverEnd.sort(Comparator.comparing(k -> k.coverEnd));
+    Timeline extrapolated = Timeline.empty();
+    for (Knowledge k : byCoverEnd) {
+      Timeline outside = Timeline.of(Interval.startingAt(Instant.MIN)).minus(k.cover).minus(k.uncertainTimeline());
+      Timeline assumedHeld = k.held().intersection(outside);
+      Timeline assumedNotHeld = k.tail().intersection(outside).minus(k.held());
+      extrapolated = extrapolated.minus(assumedHeld.union(assumedNotHeld)).union(assumedHeld);
+    }
+    Timeline held = knownHeld.union(boundedHeld).union(extrapolated.minus(decided));
+    Timeline knownAll = knownHeld.union(knownNotHeld);
 
     Details all = null;
     for (Knowledge k : sources) {
@@ -425,6 +447,9 @@ public abstract class AccessImport {
     List<Window> found = new ArrayList<>();
     for (Knowledge k : sources) {
       for (Knowledge.Window w : k.uncertain) {
+        if (knowsChangeWithin(sources, k, w.interval())) {
+          continue;
+        }
         for (Interval piece : Timeline.of(w.interval()).minus(knownAll).intervals()) {
           found.add(new Window(piece, w.why()));
         }
@@ -481,6 +506,30 @@ public abstract class AccessImport {
   }
 
   private record Window(Interval interval, String why) {}
+
+  /**
+   * Whether a source other than {@code self} knows the exact instant, within {@code [window.start, window.end]},
+   * at which the assignment became held or stopped being held: then the window is resolved as a whole.
+   */
+  private static boolean knowsChangeWithin(List<Knowledge> sources, Knowledge self, Interval window) {
+    for (Knowledge k : sources) {
+      if (k == self) {
+        continue;
+      }
+      Timeline known = k.known();
+      Timeline knownHeld = k.held().intersection(known);
+      Timeline knownNotHeld = known.minus(k.held());
+      for (Interval a : knownHeld.intervals()) {
+        for (Interval b : knownNotHeld.intervals()) {
+          Instant change = a.end().equals(b.start()) ? a.end() : b.end().equals(a.start()) ? a.start() : null;
+          if (change != null && !change.isBefore(window.start()) && !change.isAfter(window.end())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
 
   /** The sources that know the assignment held (or not held) somewhere in {@code piece}, joined with "and". */
   private static String saying(List<Knowledge> sources, Interval piece, boolean held) {

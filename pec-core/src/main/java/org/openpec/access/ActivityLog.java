@@ -166,28 +166,35 @@ public record ActivityLog(String file, List<RoleAssignmentEvent> events, Optiona
           Json.text(Json.path(request, "properties", "principalId")));
       String principalType = firstNonEmpty(Json.text(Json.path(response, "properties", "principalType")),
           Json.text(Json.path(request, "properties", "principalType")));
-      Optional<Instant> createdOn = Optional.empty();
-      String createdText = Json.text(Json.path(response, "properties", "createdOn"));
-      if (!createdText.isEmpty()) {
-        try {
-          createdOn = Optional.of(Json.instant(createdText));
-        } catch (DateTimeParseException ex) {
-          problems.add(at.problem(event + "responseBody properties.createdOn must be an ISO-8601 instant, was \""
-              + createdText + "\""));
-        }
-      }
+      Optional<Instant> createdOn = responseInstant(response, "createdOn", at, event);
+      Optional<Instant> updatedOn = responseInstant(response, "updatedOn", at, event);
       String correlationId = Json.text(Json.field(e, "correlationId"));
       events.add(new RoleAssignmentEvent(operation, status, when, id, scope, roleDefinitionId, principalId,
-          principalType, createdOn, correlationId, at));
+          principalType, createdOn, updatedOn, correlationId, at));
+    }
+
+    private Optional<Instant> responseInstant(Object response, String name, SourcePosition at, String event) {
+      String text = Json.text(Json.path(response, "properties", name));
+      if (text.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(Json.instant(text));
+      } catch (DateTimeParseException ex) {
+        problems.add(at.problem(event + "responseBody properties." + name + " must be an ISO-8601 instant, was \""
+            + text + "\""));
+        return Optional.empty();
+      }
     }
 
     /** The first role-assignment id among the documented places that can hold one. */
     private static String assignmentId(Object e, Object request, Object response) {
+      // The authorization scope keeps the case as written; archived records spell resourceId in upper case.
       String[] candidates = {
         Json.text(Json.field(response, "id")),
-        Json.text(Json.field(e, "resourceId")),
         Json.text(Json.path(e, "authorization", "scope")),
         Json.text(Json.path(e, "identity", "authorization", "scope")),
+        Json.text(Json.field(e, "resourceId")),
       };
       for (String candidate : candidates) {
         if (AssignmentIds.isAssignmentId(candidate)) {

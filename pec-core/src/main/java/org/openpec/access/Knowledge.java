@@ -16,7 +16,9 @@ import org.openpec.time.Timeline;
  *   <li>{@code uncertain}: windows inside it where the source cannot tell, with why;
  *   <li>{@code held}: where the source has the assignment held, assumptions included (an open end after its
  *       cover, the assumed start of a delete without a create);
- *   <li>{@code pieces}: the lifetimes with what the source says of role, principal and scope.
+ *   <li>{@code pieces}: the lifetimes with what the source says of role, principal and scope;
+ *   <li>{@code coverEnd}: the source's last observation (the end of the Activity Log window, the last listing of
+ *       the series), after which its last state is only assumed.
  * </ul>
  *
  * Mutable while one source is read, then only read.
@@ -53,6 +55,8 @@ final class Knowledge {
   final String source;
   final SourcePosition firstSeen;
   Timeline cover = Timeline.empty();
+  /** The last instant the source observed: its state there is assumed to go on after it. */
+  java.time.Instant coverEnd;
   final List<Window> uncertain = new ArrayList<>();
   final List<Piece> pieces = new ArrayList<>();
 
@@ -73,12 +77,22 @@ final class Knowledge {
     return Timeline.of(all);
   }
 
-  /** Where the source speaks with certainty: its cover without its uncertain windows. */
-  Timeline known() {
+  /** The source's uncertain windows, as one timeline. */
+  Timeline uncertainTimeline() {
     List<Interval> windows = new ArrayList<>(uncertain.size());
     for (Window w : uncertain) {
       windows.add(w.interval());
     }
-    return cover.minus(Timeline.of(windows));
+    return Timeline.of(windows);
+  }
+
+  /** Everything after {@link #coverEnd}, where the source's last state is assumed to go on. */
+  Timeline tail() {
+    return Timeline.of(Interval.startingAt(coverEnd));
+  }
+
+  /** Where the source speaks with certainty: its cover without its uncertain windows. */
+  Timeline known() {
+    return cover.minus(uncertainTimeline());
   }
 }

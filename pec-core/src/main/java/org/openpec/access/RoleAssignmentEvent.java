@@ -23,12 +23,14 @@ import org.openpec.model.Scope;
  * @param principalId the object id of the principal; empty if not known from this event
  * @param principalType {@code User}, {@code Group}, {@code ServicePrincipal}, ...; empty if not known
  * @param createdOn the assignment's {@code createdOn} from the response body, when present
+ * @param updatedOn the assignment's {@code updatedOn} from the response body, when present: after {@code
+ *     createdOn}, the write updated an assignment that already existed
  * @param correlationId the event's {@code correlationId}, shared by the events of one operation; may be empty
  * @param position where the event starts in its file
  */
 public record RoleAssignmentEvent(Operation operation, String status, Instant at, String assignmentId, Scope scope,
     String roleDefinitionId, String principalId, String principalType, Optional<Instant> createdOn,
-    String correlationId, SourcePosition position) {
+    Optional<Instant> updatedOn, String correlationId, SourcePosition position) {
 
   /** The two operations on a role assignment that the Activity Log records. */
   public enum Operation {
@@ -48,6 +50,7 @@ public record RoleAssignmentEvent(Operation operation, String status, Instant at
     Objects.requireNonNull(principalId, "principalId");
     Objects.requireNonNull(principalType, "principalType");
     Objects.requireNonNull(createdOn, "createdOn");
+    Objects.requireNonNull(updatedOn, "updatedOn");
     Objects.requireNonNull(correlationId, "correlationId");
     Objects.requireNonNull(position, "position");
     if (!AssignmentIds.isAssignmentId(assignmentId)) {
@@ -59,6 +62,15 @@ public record RoleAssignmentEvent(Operation operation, String status, Instant at
   /** Whether the operation succeeded ({@code Succeeded}, or {@code Success} in archived records; any case). */
   public boolean isSucceeded() {
     return status.equalsIgnoreCase("Succeeded") || status.equalsIgnoreCase("Success");
+  }
+
+  /**
+   * Whether the response body shows a write that updated an existing assignment rather than created it: its
+   * {@code updatedOn} is after its {@code createdOn}.
+   */
+  public boolean isUpdate() {
+    return operation == Operation.WRITE && createdOn.isPresent() && updatedOn.isPresent()
+        && updatedOn.get().isAfter(createdOn.get());
   }
 
   /** The comparison key of the assignment: its id in lower case. */
