@@ -27,8 +27,9 @@ import org.openpec.value.PecStyle;
  *
  * <h2>Activity Log</h2>
  *
- * All Activity Log files of one import are one log: their events are pooled and taken in time order (file order
- * breaks ties). Only <em>succeeded</em> {@code roleAssignments/write} and {@code /delete} events change a
+ * All Activity Log files of one import are one log: their events are pooled and taken in time order; at the
+ * same instant writes come before deletes, whatever the files' order (a write and a delete of one assignment at
+ * the same instant leave it deleted). Only <em>succeeded</em> {@code roleAssignments/write} and {@code /delete} events change a
  * lifetime; other events of the same operation (same {@code correlationId}, e.g. the {@code Started} event that
  * carries the request body) lend their role, principal and scope. Per role-assignment id:
  *
@@ -224,7 +225,7 @@ public abstract class AccessImport {
     }
     Map<String, List<RoleAssignmentEvent>> changes = new LinkedHashMap<>();
     all.stream().filter(RoleAssignmentEvent::isSucceeded)
-        .sorted(Comparator.comparing(RoleAssignmentEvent::at))
+        .sorted(Comparator.comparing(RoleAssignmentEvent::at).thenComparing(RoleAssignmentEvent::operation))
         .forEach(ev -> changes.computeIfAbsent(ev.assignmentKey(), k -> new ArrayList<>()).add(ev));
 
     for (Map.Entry<String, List<RoleAssignmentEvent>> e : changes.entrySet()) {

@@ -32,7 +32,10 @@ public record RoleAssignmentEvent(Operation operation, String status, Instant at
     String roleDefinitionId, String principalId, String principalType, Optional<Instant> createdOn,
     Optional<Instant> updatedOn, String correlationId, SourcePosition position) {
 
-  /** The two operations on a role assignment that the Activity Log records. */
+  /**
+   * The two operations on a role assignment that the Activity Log records, in the order they apply when they
+   * happen at the same instant.
+   */
   public enum Operation {
     /** {@code Microsoft.Authorization/roleAssignments/write}: creates the assignment (or updates it). */
     WRITE,
