@@ -336,6 +336,7 @@ public abstract class AccessImport {
         }
       }
       Knowledge k = new Knowledge(source, firstEntry.position());
+      k.fromListings = true;
       List<Interval> cover = new ArrayList<>();
       if (n > 1) {
         cover.add(Interval.of(times[0], times[n - 1]));
@@ -481,6 +482,10 @@ public abstract class AccessImport {
         problems.add(sources.get(0).firstSeen.problem("role assignment " + assignmentId + " held from "
             + interval.start() + ": no event or listing names its role, so no grant is made"));
         continue;
+      }
+      if (d.principalId().isEmpty() && sources.stream().noneMatch(k -> k.fromListings)) {
+        problems.add(sources.get(0).firstSeen.problem("role assignment " + assignmentId + " held from "
+            + interval.start() + ": no event names its principal, so its grant is unattributed"));
       }
       lifetime++;
       String roleName = d.roleName();

@@ -29,7 +29,15 @@ import org.openpec.model.Scope;
  *       inside {@code {"records": [...]}} (before).
  * </ul>
  *
- * Every event is counted and its time bounds the export's window; events of other operations are counted and
+ * <p>Sources followed (Microsoft Learn): the event schema,
+ * https://learn.microsoft.com/azure/azure-monitor/essentials/activity-log-schema (Administrative category; "Schema
+ * from storage account and event hubs"); the archive format,
+ * https://learn.microsoft.com/azure/azure-monitor/essentials/resource-logs-blob-format; the role-assignment
+ * events and their request body, https://learn.microsoft.com/azure/role-based-access-control/change-history-report;
+ * the response body, the RoleAssignment resource of
+ * https://learn.microsoft.com/rest/api/authorization/role-assignments/create.
+ *
+ * <p>Every event is counted and its time bounds the export's window; events of other operations are counted and
  * left alone. A malformed event (not an object, no operation, no time, a role-assignment event that names no
  * assignment, a body that is not JSON) is reported as a problem with its position, never skipped silently.
  * Immutable and thread-safe.

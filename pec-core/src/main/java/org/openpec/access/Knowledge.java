@@ -54,6 +54,8 @@ final class Knowledge {
 
   final String source;
   final SourcePosition firstSeen;
+  /** Whether the source is a series of listings (whose reader reports entries without a principal itself). */
+  boolean fromListings;
   Timeline cover = Timeline.empty();
   /** The last instant the source observed: its state there is assumed to go on after it. */
   java.time.Instant coverEnd;

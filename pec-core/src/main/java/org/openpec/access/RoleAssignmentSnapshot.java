@@ -18,7 +18,10 @@ import org.openpec.model.Scope;
  * <p>Each entry is a role assignment with the fields the Azure CLI prints ({@code id}, {@code name}, {@code
  * scope}, {@code roleDefinitionId}, {@code roleDefinitionName}, {@code principalId}, {@code principalType},
  * {@code createdOn}, ...; older CLI versions nest some of them under {@code properties}, which is read too).
- * Listings are compared only with listings of the same {@link #series()}: give each subscription's listings
+ * The command and its fields: https://learn.microsoft.com/azure/role-based-access-control/role-assignments-list-cli
+ * and https://learn.microsoft.com/cli/azure/role/assignment#az-role-assignment-list; {@code createdOn} is the
+ * RoleAssignment property of https://learn.microsoft.com/rest/api/authorization/role-assignments. Listings are
+ * compared only with listings of the same {@link #series()}: give each subscription's listings
  * their own series when they are taken separately, since an assignment missing from a listing of another
  * subscription says nothing about it.
  *

@@ -359,6 +359,31 @@ class AccessImportTest {
   }
 
   @Test
+  void aGrantWhosePrincipalNoEventNamesIsReportedAndUnattributed() {
+    String id = assignmentId(SUB, 9);
+    RoleAssignmentEvent write = new RoleAssignmentEvent(Operation.WRITE, "Succeeded", at("2026-03-05T00:00:00Z"),
+        id, Scope.parse(SUB), OWNER, "", "", Optional.empty(), Optional.empty(), "",
+        new SourcePosition("log.json", 4, 3, 2));
+    ActivityLog log = new ActivityLog("log.json", List.of(write), Optional.of(write.at()), Optional.of(write.at()),
+        1, 0, List.of(), true);
+    ImportResult r = run(AccessImport.builder().addActivityLogs(log));
+    assertThat(r.grants()).singleElement().satisfies(g -> assertThat(g.isAttributed()).isFalse());
+    assertThat(r.problems()).extracting(Object::toString).containsExactly("log.json:4:3: role assignment " + id
+        + " held from 2026-03-05T00:00:00Z: no event names its principal, so its grant is unattributed");
+    assertThat(r.summary().unmappedPrincipals()).containsExactly(new ImportSummary.UnmappedPrincipal("", "", 1));
+  }
+
+  @Test
+  void aWriteDuringALifetimeIsAnUpdateAndChangesNothing() {
+    String id = assignmentId(SUB, 9);
+    ActivityLog log = new ActivityLog("log.json", List.of(event(Operation.WRITE, "2026-03-02T00:00:00Z", id),
+        event(Operation.WRITE, "2026-03-04T00:00:00Z", id), event(Operation.DELETE, "2026-03-06T00:00:00Z", id)),
+        Optional.of(at("2026-03-02T00:00:00Z")), Optional.of(at("2026-03-06T00:00:00Z")), 3, 0, List.of(), true);
+    assertThat(run(AccessImport.builder().addActivityLogs(log)).grants()).singleElement()
+        .extracting(AccessGrant::interval).isEqualTo(between("2026-03-02T00:00:00Z", "2026-03-06T00:00:00Z"));
+  }
+
+  @Test
   void noSourcesGiveNoGrants() {
     ImportResult r = AccessImport.builder().build().run();
     assertThat(r.grants()).isEmpty();
