@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -172,9 +173,9 @@ public abstract class AccessImport {
     for (AccessGrant g : grants) {
       if (g.isAttributed()) {
         attributed++;
-        mapped.add(g.principalId().toLowerCase(java.util.Locale.ROOT));
+        mapped.add(g.principalId().toLowerCase(Locale.ROOT));
       } else if (principals().find(g.principalId()).isEmpty() || g.principalId().isEmpty()) {
-        unmapped.merge(g.principalId().toLowerCase(java.util.Locale.ROOT),
+        unmapped.merge(g.principalId().toLowerCase(Locale.ROOT),
             new ImportSummary.UnmappedPrincipal(g.principalId(), g.principalType(), 1),
             (a, b) -> new ImportSummary.UnmappedPrincipal(a.principalId(),
                 a.principalType().isEmpty() ? b.principalType() : a.principalType(), a.grants() + b.grants()));
@@ -219,7 +220,7 @@ public abstract class AccessImport {
     Map<String, Details> byOperation = new HashMap<>();
     for (RoleAssignmentEvent ev : all) {
       if (!ev.correlationId().isEmpty()) {
-        byOperation.merge(ev.assignmentKey() + "|" + ev.correlationId().toLowerCase(java.util.Locale.ROOT),
+        byOperation.merge(ev.assignmentKey() + "|" + ev.correlationId().toLowerCase(Locale.ROOT),
             detailsOf(ev), Details::fill);
       }
     }
@@ -238,7 +239,7 @@ public abstract class AccessImport {
       boolean changed = false;
       for (RoleAssignmentEvent ev : events) {
         Details d = detailsOf(ev).fill(byOperation.get(ev.assignmentKey() + "|"
-            + ev.correlationId().toLowerCase(java.util.Locale.ROOT)));
+            + ev.correlationId().toLowerCase(Locale.ROOT)));
         if (ev.operation() == RoleAssignmentEvent.Operation.WRITE) {
           if (start == null) {
             start = ev.at();
