@@ -62,12 +62,10 @@ final class GrantIndex {
    * whose interval overlaps {@code day}, in input order.
    */
   List<AccessGrant> reaching(Scope resource, String entitlementId, ManagementHierarchy hierarchy, Interval day) {
-    int[] byPath = candidates(resource);
-    int[] byGroups = byGroup.isEmpty() ? NONE : groupCandidates(hierarchy.groupsOf(entitlementId));
-    if (byPath.length == 0 && byGroups.length == 0) {
+    int[] all = candidates(resource, entitlementId, hierarchy);
+    if (all.length == 0) {
       return List.of();
     }
-    int[] all = byGroups.length == 0 ? byPath : merge(byPath, byGroups);
     List<AccessGrant> out = new ArrayList<>(all.length);
     for (int i : all) {
       if (intervals[i].overlaps(day)) {
@@ -80,6 +78,30 @@ final class GrantIndex {
   private static final int[] NONE = new int[0];
   private static final int CACHE_LIMIT = 1 << 16;
   private final ConcurrentHashMap<String, int[]> byResource = new ConcurrentHashMap<>();
+
+  /**
+   * The positions of the grants that can reach {@code resource}, whatever the day: at the resource or an
+   * ancestor, or at a management group above {@code entitlementId}. Sorted; the same array for the same resource
+   * while the memo holds it, so callers may key memos on its identity.
+   */
+  int[] candidates(Scope resource, String entitlementId, ManagementHierarchy hierarchy) {
+    int[] byPath = candidates(resource);
+    if (byGroup.isEmpty() || !hierarchy.isGiven()) {
+      return byPath;
+    }
+    String key = resource.key() + '\u0000' + entitlementId.trim().toLowerCase(java.util.Locale.ROOT);
+    int[] cached = withGroups.get(key);
+    if (cached == null) {
+      cached = merge(byPath, groupCandidates(hierarchy.groupsOf(entitlementId)));
+      if (withGroups.size() >= CACHE_LIMIT) {
+        withGroups.clear();
+      }
+      withGroups.put(key, cached);
+    }
+    return cached;
+  }
+
+  private final ConcurrentHashMap<String, int[]> withGroups = new ConcurrentHashMap<>();
 
   /** The grants whose scope is the resource or an ancestor, sorted by input position; memoised per resource. */
   private int[] candidates(Scope resource) {

@@ -136,34 +136,66 @@ public abstract class PecCalculator {
     return new LineFacts(line, day, entries, reaching, roles(), partners(), coverage(), memo());
   }
 
-  /** The verdict of the rule for {@code line}. */
+  /** The verdict of the rule for {@code line}: the full tree, with every rule's result and the evidence. */
   public Verdict verdictOf(UsageLine line) {
     return rule().evaluate(factsOf(line));
   }
 
   /** Evaluates one line priced by its own unit price. */
   public LineResult evaluate(UsageLine line) {
-    Verdict verdict = verdictOf(line);
-    BigDecimal inForce = rates().rateOn(line.usageDate());
-    BigDecimal applied = verdict.isEligible() ? inForce : BigDecimal.ZERO;
-    return new LineResult(line, verdict, inForce,
-        LineAmounts.of(line.unitPrice(), line.quantity(), line.pcToBcExchangeRate(), applied), false);
+    return evaluate(line, null);
   }
 
   /**
    * Evaluates one repriced line: its list cost comes from the price list (spec §8, repricing) rather than from
    * its unit price.
    *
-   * @param listCost the line's graduated list cost, pricing currency
+   * @param listCost the line's graduated list cost, pricing currency; null to price the line by its own unit price
    */
   public LineResult evaluate(UsageLine line, BigDecimal listCost) {
-    Objects.requireNonNull(listCost, "listCost");
-    Verdict verdict = verdictOf(line);
+    Objects.requireNonNull(line, "line");
     BigDecimal inForce = rates().rateOn(line.usageDate());
+    Verdict access = rule() == Rules.standard() ? commonCase(line) : null;
+    if (access != null) {
+      BigDecimal applied = access.isEligible() ? inForce : BigDecimal.ZERO;
+      return LineResult.decided(line, access.reason(), access.detail(), inForce, amounts(line, listCost, applied),
+          listCost != null, () -> verdictOf(line));
+    }
+    Verdict verdict = verdictOf(line);
     BigDecimal applied = verdict.isEligible() ? inForce : BigDecimal.ZERO;
-    return new LineResult(line, verdict, inForce,
-        LineAmounts.ofListCost(listCost, line.quantity(), line.pcToBcExchangeRate(), applied), true);
+    return LineResult.of(line, verdict, inForce, amounts(line, listCost, applied), listCost != null);
   }
+
+  private static LineAmounts amounts(UsageLine line, BigDecimal listCost, BigDecimal rate) {
+    return listCost == null
+        ? LineAmounts.of(line.unitPrice(), line.quantity(), line.pcToBcExchangeRate(), rate)
+        : LineAmounts.ofListCost(listCost, line.quantity(), line.pcToBcExchangeRate(), rate);
+  }
+
+  /**
+   * The fast path of the standard rule: when every product rule and the agreement hold, the standard verdict's
+   * reason and detail are the access funnel's, which depends only on the grants that can reach the resource,
+   * the day and the partners; it is memoised on exactly those. Returns null when a product rule or the agreement
+   * fails (the full rule then decides, and says which).
+   */
+  private Verdict commonCase(UsageLine line) {
+    List<PriceListEntry> entries = priceList().isPresent()
+        ? priceList().get().entriesForMeter(line.productId(), line.skuId(), line.meterId()) : null;
+    if (!Rules.passesProductRules(line, entries)
+        || !partners().hasAgreementOn(line.billedPartnerId(), line.usageDate())) {
+      return null;
+    }
+    int[] candidates = index().candidates(line.resource(), line.entitlementId(), hierarchy());
+    return memo().get(new AccessKey(candidates, line.usageDate(), line.billedPartnerId(), line.resellerPartnerId()),
+        () -> Rules.heldAllDay().evaluate(factsOf(line)));
+  }
+
+  /**
+   * What the access funnel of a line depends on, given one calculator: the grants that can reach its resource
+   * (an array memoised per resource, so compared by identity), its day, and its partner IDs.
+   */
+  private record AccessKey(int[] candidates, java.time.LocalDate day, String billedPartnerId,
+      String resellerPartnerId) {}
 
   /** Evaluates the lines lazily, in order; the stream may be parallel. */
   public Stream<LineResult> evaluate(Stream<UsageLine> lines) {

@@ -83,7 +83,7 @@ public final class CreditCsv implements Closeable, Flushable {
         CsvOutput.number(a.billingPreTaxTotal()),
         CsvOutput.number(a.billingCredit()),
         CsvOutput.text(l.billingCurrency()),
-        CsvOutput.text(r.verdict().detail())
+        CsvOutput.text(r.detail())
     };
   }
 

@@ -48,7 +48,7 @@ public final class PriceList {
 
   /** The rows matching a product, SKU and meter that are in force on {@code day}. */
   public List<PriceListEntry> entriesFor(String productId, String skuId, String meterId, LocalDate day) {
-    List<PriceListEntry> candidates = meterEntries(productId, skuId, meterId);
+    List<PriceListEntry> candidates = entriesForMeter(productId, skuId, meterId);
     if (candidates.isEmpty()) {
       return candidates;
     }
@@ -64,8 +64,8 @@ public final class PriceList {
   private static final int CACHE_LIMIT = 1 << 14;
   private final ConcurrentHashMap<String, List<PriceListEntry>> byMeter = new ConcurrentHashMap<>();
 
-  /** The rows of a product and SKU that price a meter, whatever their dates; memoised (bounded). */
-  private List<PriceListEntry> meterEntries(String productId, String skuId, String meterId) {
+  /** The rows of a product and SKU that price a meter, whatever their dates (memoised, bounded). */
+  public List<PriceListEntry> entriesForMeter(String productId, String skuId, String meterId) {
     String key = productId + '\u0000' + skuId + '\u0000' + meterId;
     List<PriceListEntry> cached = byMeter.get(key);
     if (cached != null) {

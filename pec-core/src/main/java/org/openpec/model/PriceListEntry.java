@@ -116,6 +116,27 @@ public abstract class PriceListEntry {
     return tags().toLowerCase(Locale.ROOT).contains(tag.toLowerCase(Locale.ROOT));
   }
 
+  /** Whether {@code Tags} contains {@code Third Party}, ignoring case (spec §6.2). */
+  @Value.Derived
+  @Value.Auxiliary
+  public boolean isThirdParty() {
+    return hasTag("Third Party");
+  }
+
+  /** Whether {@code Tags} contains {@code Reservations}, ignoring case (spec §6.3). */
+  @Value.Derived
+  @Value.Auxiliary
+  public boolean isReservation() {
+    return hasTag("Reservations");
+  }
+
+  /** Whether {@code SkuTitle} holds the whole word {@code Spot} (spec §6.5). */
+  @Value.Derived
+  @Value.Auxiliary
+  public boolean hasSpotTitle() {
+    return Words.containsWord(skuTitle(), "Spot");
+  }
+
   /** Splits a {@code MeterIds} cell on {@code ,} or {@code ;}, trimming and dropping empty parts. */
   public static List<String> splitMeterIds(String cell) {
     java.util.ArrayList<String> ids = new java.util.ArrayList<>();

@@ -13,6 +13,7 @@ import org.openpec.model.PartnerDirectory;
 import org.openpec.model.PriceListEntry;
 import org.openpec.model.RoleCatalog;
 import org.openpec.model.UsageLine;
+import org.openpec.model.Words;
 import org.openpec.time.Interval;
 import org.openpec.time.Timeline;
 
@@ -230,7 +231,7 @@ public final class Rules {
     if (!f.hasPriceList()) {
       return Pass.NOT_THIRD_PARTY_SKIPPED;
     }
-    return anyEntry(f, e -> e.hasTag("Third Party"))
+    return anyEntry(f, PriceListEntry::isThirdParty)
         ? Verdict.fail(rule, Reason.THIRD_PARTY, "the price list tags the product Third Party")
         : Pass.NOT_THIRD_PARTY;
   }
@@ -240,7 +241,7 @@ public final class Rules {
     if (!f.hasPriceList()) {
       return Pass.NOT_RESERVATION_SKIPPED;
     }
-    if (anyEntry(f, e -> e.hasTag("Reservations"))) {
+    if (anyEntry(f, PriceListEntry::isReservation)) {
       return Verdict.fail(rule, Reason.RESERVATION, "the price list tags the product Reservations");
     }
     if (f.line().chargeType().trim().equalsIgnoreCase("Purchase")) {
@@ -269,7 +270,7 @@ public final class Rules {
 
   private static String spotSkuTitle(LineFacts f) {
     for (PriceListEntry e : f.priceEntries().orElse(List.of())) {
-      if (hasWordSpot(e.skuTitle())) {
+      if (e.hasSpotTitle()) {
         return "SkuTitle " + e.skuTitle();
       }
     }
@@ -298,22 +299,38 @@ public final class Rules {
    * is not a letter or digit or by the end of the text ({@code D2s_v3_Spot} does, {@code Spotlight} does not).
    */
   public static boolean hasWordSpot(String text) {
-    int from = 0;
-    String lower = text.toLowerCase(Locale.ROOT);
-    while (true) {
-      int at = lower.indexOf("spot", from);
-      if (at < 0) {
+    return Words.containsWord(text, "Spot");
+  }
+
+  /**
+   * Whether every product rule of spec §6 holds for {@code line} — the negation of rules 1 to 6 in one pass,
+   * without building verdicts. The calculator's fast path uses it and falls back to the full rule whenever it
+   * is false; a property test holds it to {@link #standardRules()}.
+   *
+   * @param entries the price-list entries of the line's product, SKU and meter, whatever their dates; null when
+   *     no price list is given
+   */
+  public static boolean passesProductRules(UsageLine line, List<PriceListEntry> entries) {
+    if (entries != null) {
+      boolean inForce = false;
+      for (PriceListEntry e : entries) {
+        if (e.isInForceOn(line.usageDate())) {
+          if (e.isThirdParty() || e.isReservation() || e.hasSpotTitle()) {
+            return false;
+          }
+          inForce = true;
+        }
+      }
+      if (!inForce || line.chargeType().trim().equalsIgnoreCase("Purchase")) {
         return false;
       }
-      int end = at + 4;
-      boolean left = at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1));
-      boolean right = end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end));
-      if (left && right) {
-        return true;
-      }
-      from = at + 1;
     }
+    String publisher = line.publisherName().trim();
+    return (publisher.isEmpty() || publisher.equalsIgnoreCase("Microsoft"))
+        && !hasWordSpot(line.meterSubCategory()) && !hasWordSpot(line.meterName()) && !hasWordSpot(line.skuName())
+        && line.benefitType().isBlank() && line.benefitId().isBlank();
   }
+
 
   // ---- §2.4 agreement -----------------------------------------------------------------------------------------
 
