@@ -173,17 +173,28 @@ public abstract class PecCalculator {
   }
 
   /**
-   * The fast path of the standard rule: when every product rule and the agreement hold, the standard verdict's
-   * reason and detail are the access funnel's, which depends only on the grants that can reach the resource,
-   * the day and the partners; it is memoised on exactly those. Returns null when a product rule or the agreement
-   * fails (the full rule then decides, and says which).
+   * The fast path of the standard rule: the verdict that decides the line's reason and detail, found without
+   * building the whole tree. The standard rule's reason and detail are those of its first failing part, in
+   * order: a product rule, else the agreement, else the access funnel. Clean products are recognised in one
+   * allocation-free pass; the access funnel depends only on the grants that can reach the resource, the day and
+   * the partners, and is memoised on exactly those. Returns null if the one-pass product test and the product
+   * rules ever disagreed (the full rule then decides).
    */
   private Verdict commonCase(UsageLine line) {
     List<PriceListEntry> entries = priceList().isPresent()
         ? priceList().get().entriesForMeter(line.productId(), line.skuId(), line.meterId()) : null;
-    if (!Rules.passesProductRules(line, entries)
-        || !partners().hasAgreementOn(line.billedPartnerId(), line.usageDate())) {
+    if (!Rules.passesProductRules(line, entries)) {
+      LineFacts facts = factsOf(line);
+      for (EligibilityRule productRule : Rules.productRules()) {
+        Verdict v = productRule.evaluate(facts);
+        if (!v.isEligible()) {
+          return v;
+        }
+      }
       return null;
+    }
+    if (!partners().hasAgreementOn(line.billedPartnerId(), line.usageDate())) {
+      return Rules.agreementActive().evaluate(factsOf(line));
     }
     int[] candidates = index().candidates(line.resource(), line.entitlementId(), hierarchy());
     return memo().get(new AccessKey(candidates, line.usageDate(), line.billedPartnerId(), line.resellerPartnerId()),

@@ -92,7 +92,11 @@ public final class PartnerDirectory {
     if (assumeActive) {
       return true;
     }
-    for (Membership m : agreements.getOrDefault(key(partnerId), List.of())) {
+    List<Membership> periods = agreements.get(partnerId);
+    if (periods == null) {
+      periods = agreements.getOrDefault(key(partnerId), List.of());
+    }
+    for (Membership m : periods) {
       if (m.covers(day)) {
         return true;
       }

@@ -13,8 +13,14 @@ public final class Words {
   public static boolean containsWord(String text, String word) {
     int n = text.length();
     int w = word.length();
+    if (w == 0) {
+      return false;
+    }
+    char lower = Character.toLowerCase(word.charAt(0));
+    char upper = Character.toUpperCase(word.charAt(0));
     for (int at = 0; at + w <= n; at++) {
-      if (text.regionMatches(true, at, word, 0, w)
+      char c = text.charAt(at);
+      if ((c == lower || c == upper) && text.regionMatches(true, at, word, 0, w)
           && (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
           && (at + w == n || !Character.isLetterOrDigit(text.charAt(at + w)))) {
         return true;

@@ -52,8 +52,9 @@ public record LineAmounts(BigDecimal rate, BigDecimal unitPrice, BigDecimal effe
     BigDecimal listCost = unitPrice.multiply(quantity);
     BigDecimal effective = rate.signum() == 0 ? unitPrice : unitPrice.multiply(BigDecimal.ONE.subtract(rate));
     BigDecimal pricingTotal = effective.multiply(quantity);
-    BigDecimal billingTotal = RoundingPolicy.billed(pricingTotal.multiply(exchangeRate));
-    BigDecimal billingList = rate.signum() == 0 ? billingTotal : RoundingPolicy.billed(listCost.multiply(exchangeRate));
+    BigDecimal billingTotal = RoundingPolicy.billed(inBillingCurrency(pricingTotal, exchangeRate));
+    BigDecimal billingList = rate.signum() == 0 ? billingTotal
+        : RoundingPolicy.billed(inBillingCurrency(listCost, exchangeRate));
     return new LineAmounts(rate, unitPrice, effective, listCost, pricingTotal, listCost.subtract(pricingTotal),
         billingTotal, billingList.subtract(billingTotal));
   }
@@ -69,13 +70,19 @@ public record LineAmounts(BigDecimal rate, BigDecimal unitPrice, BigDecimal effe
   public static LineAmounts ofListCost(BigDecimal listCost, BigDecimal quantity, BigDecimal exchangeRate,
       BigDecimal rate) {
     BigDecimal pricingTotal = rate.signum() == 0 ? listCost : listCost.multiply(BigDecimal.ONE.subtract(rate));
-    BigDecimal billingTotal = RoundingPolicy.billed(pricingTotal.multiply(exchangeRate));
-    BigDecimal billingList = rate.signum() == 0 ? billingTotal : RoundingPolicy.billed(listCost.multiply(exchangeRate));
+    BigDecimal billingTotal = RoundingPolicy.billed(inBillingCurrency(pricingTotal, exchangeRate));
+    BigDecimal billingList = rate.signum() == 0 ? billingTotal
+        : RoundingPolicy.billed(inBillingCurrency(listCost, exchangeRate));
     boolean noQuantity = quantity.signum() == 0;
     return new LineAmounts(rate,
         noQuantity ? null : RoundingPolicy.displayUnitPrice(listCost, quantity),
         noQuantity ? null : RoundingPolicy.displayUnitPrice(pricingTotal, quantity),
         listCost, pricingTotal, listCost.subtract(pricingTotal), billingTotal, billingList.subtract(billingTotal));
+  }
+
+  /** {@code amount × exchangeRate}, exact; the multiplication is skipped when the rate is 1 (same value). */
+  private static BigDecimal inBillingCurrency(BigDecimal amount, BigDecimal exchangeRate) {
+    return exchangeRate.compareTo(BigDecimal.ONE) == 0 ? amount : amount.multiply(exchangeRate);
   }
 
   /** The credit the line would earn at {@code rate} (for losses): {@code listCost × rate}. */

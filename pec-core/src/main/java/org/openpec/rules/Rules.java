@@ -49,6 +49,7 @@ public final class Rules {
   private static final List<EligibilityRule> STANDARD_RULES = List.of(IN_PRICE_LIST, NOT_THIRD_PARTY,
       NOT_RESERVATION, NOT_MARKETPLACE, NOT_SPOT, NOT_BENEFIT, AGREEMENT, HELD_ALL_DAY);
   private static final EligibilityRule STANDARD = allOf(STANDARD_RULES);
+  private static final List<EligibilityRule> PRODUCT_RULES = STANDARD_RULES.subList(0, 6);
 
   /** The spec's rule: all of {@link #standardRules()}, in order. */
   public static EligibilityRule standard() {
@@ -58,6 +59,11 @@ public final class Rules {
   /** The parts of {@link #standard()}, in the order that decides the primary reason. */
   public static List<EligibilityRule> standardRules() {
     return STANDARD_RULES;
+  }
+
+  /** The product rules of spec §6, in order: the first six of {@link #standardRules()}. */
+  public static List<EligibilityRule> productRules() {
+    return PRODUCT_RULES;
   }
 
   /** §6.1 {@code NOT_IN_PRICE_LIST}; holds when no price list is given (the rule is skipped). */
