@@ -13,8 +13,8 @@
  *   <li>give them, with the {@link org.openpec.access.PrincipalDirectory} (the principals file) and the window,
  *       to {@link org.openpec.access.AccessImport}, which rebuilds each assignment's lifetimes, merges the
  *       sources by role-assignment id and attributes the grants;
- *   <li>use the {@link org.openpec.access.ImportResult}: the grants (write them with {@link
- *       org.openpec.access.GrantsCsv} or evaluate them), the {@link org.openpec.access.UncertainWindow}s for
+ *   <li>use the {@link org.openpec.access.ImportResult}: the grants (evaluate them, or write them as a grants
+ *       file with {@code org.openpec.io.GrantsCsv}), the {@link org.openpec.access.UncertainWindow}s for
  *       explanations, the {@link org.openpec.access.ImportProblem}s (each malformed event with its file, line and
  *       column) and the {@link org.openpec.access.ImportSummary}.
  * </ol>

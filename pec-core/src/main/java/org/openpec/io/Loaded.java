@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a reader of a side file (grants, price list, partners, rates, hierarchy) made of it: the value built
+ * What a reader of a side file (grants, price list, partners, rates, hierarchy, principals) made of it: the value built
  * from the good rows, and the bad rows, each reported and ignored (spec §11).
  *
  * @param value the value built from the good rows

@@ -6,11 +6,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.openpec.access.PrincipalDirectory;
+import org.openpec.access.PrincipalMapping;
 import org.openpec.model.AccessGrant;
 import org.openpec.model.Assignment;
 import org.openpec.model.ManagementHierarchy;
@@ -21,7 +25,8 @@ import org.openpec.model.Scope;
 import org.openpec.money.PecRate;
 
 /**
- * Readers of the side files of spec §11 and cli.md: grants, price list, partners, rates and hierarchy.
+ * Readers of the side files of spec §11 and cli.md: grants, price list, partners, rates and hierarchy, and the
+ * principals file of {@code pec grants}.
  *
  * <p>Each reads the whole (small) file, finds columns by header name, and returns a {@link Loaded}: the value
  * built from the good rows and every bad row as an {@link InputProblem} ({@code file:line:column: message}). A
@@ -332,6 +337,40 @@ public final class SideFiles {
         schedule.put(day, PecRate.fromPercentage(p));
       });
       return new Loaded<>(PecRate.of(schedule), rows, problems);
+    }
+  }
+
+  /**
+   * Reads a principals file (the format is documented on {@link PrincipalDirectory}): {@code PrincipalId} and
+   * {@code PartnerId} are required columns, {@code Channel} is optional. A row needs a principal id; an empty
+   * partner ID marks a known, deliberately unattributed principal. A principal listed again with the same partner
+   * ID and channel (ignoring case and surrounding spaces in the id) is a harmless repeat; listed again with another
+   * partner ID or channel, the later row is bad (its problem names the earlier row's line) and the earlier row
+   * holds.
+   */
+  public static Loaded<PrincipalDirectory> principals(Path path) {
+    try (CsvTable t = CsvTable.open(path)) {
+      int principal = t.requireColumn("PrincipalId");
+      int partner = t.requireColumn("PartnerId");
+      int channel = t.column("Channel");
+      PrincipalDirectory[] directory = {PrincipalDirectory.empty()};
+      Map<String, Long> firstLine = new HashMap<>();
+      List<InputProblem> problems = new ArrayList<>();
+      long rows = eachRow(t, problems, row -> {
+        PrincipalMapping m = new PrincipalMapping(row.required(principal), row.text(partner), row.text(channel));
+        String key = m.principalId().toLowerCase(Locale.ROOT);
+        Optional<PrincipalMapping> known = directory[0].find(m.principalId());
+        if (known.isPresent() && !(known.get().partnerId().equals(m.partnerId())
+            && known.get().channel().equals(m.channel()))) {
+          int column = known.get().partnerId().equals(m.partnerId()) ? channel : partner;
+          throw row.bad(column, "principal " + m.principalId() + " is listed on line " + firstLine.get(key)
+              + " with partner \"" + known.get().partnerId() + "\" and channel \"" + known.get().channel()
+              + "\", here with partner \"" + m.partnerId() + "\" and channel \"" + m.channel() + "\"");
+        }
+        directory[0] = directory[0].with(m);
+        firstLine.putIfAbsent(key, row.record.getStartingLineNumber());
+      });
+      return new Loaded<>(directory[0], rows, problems);
     }
   }
 

@@ -14,6 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openpec.access.ActivityLog;
+import org.openpec.access.PrincipalDirectory;
+import org.openpec.access.PrincipalMapping;
+import org.openpec.access.RoleAssignmentSnapshot;
 import org.openpec.model.AccessGrant;
 import org.openpec.model.Assignment;
 import org.openpec.model.PartnerDirectory;
@@ -186,5 +190,85 @@ class SideFilesTest {
     assertThatThrownBy(() -> SideFiles.partners(empty)).isInstanceOf(InputException.class);
     assertThatThrownBy(() -> SideFiles.rates(empty)).isInstanceOf(InputException.class);
     assertThatThrownBy(() -> SideFiles.hierarchy(empty)).isInstanceOf(InputException.class);
+  }
+
+  @Nested
+  class Principals {
+    @Test
+    void readsMappingsAndAKnownUnattributedPrincipal() throws IOException {
+      Path p = file("principals.csv", "\uFEFFChannel,principalid,PartnerId,Note\n"
+          + "AOBO, 9F1C2D3E-0000-4000-8000-00000000A0A0 ,6034453,admin agents\n"
+          + "\n"
+          + ",7e0f1a32-0000-4000-8000-00000000d3d3,,the customer's own admins\n");
+      Loaded<PrincipalDirectory> loaded = SideFiles.principals(p);
+      assertThat(loaded.problems()).isEmpty();
+      assertThat(loaded.rows()).isEqualTo(2);
+      assertThat(loaded.value().find("9f1c2d3e-0000-4000-8000-00000000a0a0")).contains(
+          new PrincipalMapping("9F1C2D3E-0000-4000-8000-00000000A0A0", "6034453", "AOBO"));
+      assertThat(loaded.value().find("7E0F1A32-0000-4000-8000-00000000D3D3")).hasValueSatisfying(m ->
+          assertThat(m.isAttributed()).isFalse());
+    }
+
+    @Test
+    void reportsBadRowsWithTheirPositionAndKeepsTheRest() throws IOException {
+      Path p = file("principals.csv", "PrincipalId,PartnerId,Channel\n"
+          + "a,6034453,AOBO\n"
+          + ",6034453,AOBO\n"
+          + "A,6034453,AOBO\n"
+          + "A,1111111,AOBO\n"
+          + "a,6034453,LIGHTHOUSE_OFFER\n"
+          + "b,6034453\n"
+          + "c,6034453,AOBO\n");
+      Loaded<PrincipalDirectory> loaded = SideFiles.principals(p);
+      assertThat(loaded.problems()).extracting(InputProblem::toString).containsExactly(
+          "principals.csv:3:1: PrincipalId must not be empty",
+          "principals.csv:5:2: principal A is listed on line 2 with partner \"6034453\" and channel \"AOBO\", here "
+              + "with partner \"1111111\" and channel \"AOBO\"",
+          "principals.csv:6:3: principal a is listed on line 2 with partner \"6034453\" and channel \"AOBO\", here "
+              + "with partner \"6034453\" and channel \"LIGHTHOUSE_OFFER\"",
+          "principals.csv:7:0: record has 2 fields, the header has 3");
+      assertThat(loaded.value().mappings()).extracting(PrincipalMapping::principalId).containsExactly("a", "c");
+      assertThat(loaded.value().find("A").orElseThrow().partnerId()).isEqualTo("6034453");
+    }
+
+    @Test
+    void aMissingColumnOrAnEmptyFileIsUnusable() throws IOException {
+      assertThatThrownBy(() -> SideFiles.principals(file("p.csv", "PrincipalId,Channel\nx,AOBO\n")))
+          .isInstanceOf(InputException.class).hasMessageEndingWith("required column PartnerId is missing");
+      assertThatThrownBy(() -> SideFiles.principals(file("e.csv", "")))
+          .isInstanceOf(InputException.class).hasMessageContaining("empty file");
+    }
+  }
+
+  @Nested
+  class AzureRecords {
+    @Test
+    void readsAnActivityLogAndNamesItsProblemsByFileName() throws IOException {
+      Path p = file("log.json", "[{\"eventTimestamp\": \"2026-03-01T00:00:00Z\"},\n"
+          + "{\"eventTimestamp\": \"2026-03-02T00:00:00Z\", \"operationName\": {\"value\": \"x/write\"}}]");
+      ActivityLog log = AccessFiles.activityLog(p);
+      assertThat(log.eventsRead()).isEqualTo(2);
+      assertThat(log.problems()).extracting(pr -> AccessFiles.problem(pr).toString())
+          .containsExactly("log.json:1:2: event 1: no operationName");
+    }
+
+    @Test
+    void readsAListingTakenAtAnInstant() throws IOException {
+      Path p = file("s.json", "[{\"id\": \"/subscriptions/S/providers/Microsoft.Authorization/roleAssignments/r1\", "
+          + "\"principalId\": \"p\", \"roleDefinitionName\": \"Owner\"}]");
+      RoleAssignmentSnapshot s = AccessFiles.snapshot(p, Instant.parse("2026-03-01T00:00:00Z"), "S");
+      assertThat(s.assignments()).hasSize(1);
+      assertThat(s.series()).isEqualTo("S");
+      assertThat(s.file()).isEqualTo("s.json");
+    }
+
+    @Test
+    void aMissingFileIsUnusable() {
+      Path missing = dir.resolve("nope.json");
+      assertThatThrownBy(() -> AccessFiles.activityLog(missing)).isInstanceOf(InputException.class)
+          .hasMessage(missing + ": file not found");
+      assertThatThrownBy(() -> AccessFiles.snapshot(missing, Instant.EPOCH, "")).isInstanceOf(InputException.class)
+          .hasMessage(missing + ": file not found");
+    }
   }
 }

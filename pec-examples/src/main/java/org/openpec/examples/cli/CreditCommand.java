@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.openpec.CreditStatement;
 import org.openpec.io.CreditCsv;
+import org.openpec.io.UsageOutcome;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRun;
 import picocli.CommandLine;
@@ -40,6 +42,23 @@ final class CreditCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /**
+   * The cells of a row; with raw sources, the {@code Detail} of a line whose day an uncertain window touches
+   * ends with {@code (uncertain: ...)}.
+   */
+  private static Function<UsageOutcome, String[]> cells(Uncertainty uncertainty) {
+    if (uncertainty == null) {
+      return CreditCsv::cells;
+    }
+    return o -> {
+      String[] cells = CreditCsv.cells(o);
+      if (o.result() != null) {
+        cells[DETAIL] = uncertainty.annotate(cells[DETAIL], o.result().line());
+      }
+      return cells;
+    };
+  }
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -52,7 +71,7 @@ final class CreditCommand implements Callable<Integer> {
         Progress progress = Progress.of(inputs.usage, err);
         Writer w = Output.open(out, spec.commandLine().getOut());
         CreditCsv csv = CreditCsv.to(w)) {
-      statement = UsageRun.run(reader, Evaluation.of(in), CreditCsv::cells, cells -> {
+      statement = UsageRun.run(reader, Evaluation.of(in), cells(in.uncertainty), cells -> {
         progress.step();
         if (cells[REASON].equals("REJECTED")) {
           err.println(cells[DETAIL]);

@@ -1,8 +1,10 @@
 package org.openpec.examples.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.openpec.LineResult;
+import org.openpec.access.UncertainWindow;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRecord;
 import org.openpec.model.AccessGrant;
@@ -64,12 +66,16 @@ final class ExplainCommand implements Callable<Integer> {
       return 0;
     }
     LineResult r = Evaluation.of(in).apply(found);
-    print(out, r);
+    print(out, r, in.uncertainty);
     out.flush();
     return 0;
   }
 
-  static void print(PrintWriter out, LineResult r) {
+  /**
+   * Prints the explanation of {@code r}; with the {@code uncertainty} of an access import (null when the grants
+   * came from a grants file), the uncertain windows that bear on the line's resource and day follow the funnel.
+   */
+  static void print(PrintWriter out, LineResult r, Uncertainty uncertainty) {
     UsageLine l = r.line();
     out.println("  customer " + l.customerId() + ", billed partner " + l.billedPartnerId()
         + (l.reseller().map(x -> ", reseller " + x).orElse("")) + ", subscription " + l.entitlementId());
@@ -82,6 +88,9 @@ final class ExplainCommand implements Callable<Integer> {
       out.println("  " + s);
     }
     r.verdict().accessEvidence().ifPresent(e -> printEvidence(out, e));
+    if (uncertainty != null) {
+      printUncertainty(out, l, uncertainty);
+    }
     LineAmounts a = r.amounts();
     out.println();
     out.println("Money (spec §8):");
@@ -115,6 +124,25 @@ final class ExplainCommand implements Callable<Integer> {
     Interval day = e.day();
     out.println("  covered:   " + Rules.describeWithin(e.covered(), day));
     out.println("  uncovered: " + Rules.describeWithin(e.uncovered(), day));
+  }
+
+  /**
+   * The uncertain windows that bear on the line's resource and day: Azure's records do not say exactly when an
+   * assignment of a partner began or ended, and the verdict rests on what the import assumed.
+   */
+  private static void printUncertainty(PrintWriter out, UsageLine l, Uncertainty uncertainty) {
+    List<UncertainWindow> windows = uncertainty.affecting(l);
+    if (windows.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Uncertain: Azure's records do not settle the access of " + l.usageDate() + " (the verdict rests on "
+        + "what the import assumed):");
+    for (UncertainWindow w : windows) {
+      out.println("  role assignment " + Uncertainty.name(w.assignmentId()) + " (partner "
+          + w.partnerId().orElse("(none)") + ", " + w.scope() + "), " + w.interval() + ":");
+      out.println("    " + w.why());
+    }
   }
 
   private static void row(PrintWriter out, String name, java.math.BigDecimal v, String unit) {

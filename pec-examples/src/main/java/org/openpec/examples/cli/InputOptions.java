@@ -2,17 +2,27 @@ package org.openpec.examples.cli;
 
 import java.nio.file.Path;
 import org.openpec.rules.CoveragePolicy;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The {@code INPUTS} of cli.md, shared by credit, reconcile, losses and explain. */
+/**
+ * The {@code INPUTS} of cli.md, shared by credit, reconcile, losses and explain: the usage file, the access
+ * history — a grants file ({@code --grants}) or Azure's own records ({@link AccessSourceOptions}) — and the
+ * side files.
+ */
 public final class InputOptions {
 
   @Option(names = "--usage", required = true, paramLabel = "F",
       description = "Daily rated usage file (CSV); '-' reads standard input.")
   String usage;
 
-  @Option(names = "--grants", paramLabel = "F", description = "Grants file (CSV, spec §11).")
+  @Option(names = "--grants", paramLabel = "F",
+      description = "Grants file (CSV, spec §11); or give Azure's records instead: --activity-log and/or "
+          + "--snapshot, with --principals.")
   Path grants;
+
+  @Mixin
+  AccessSourceOptions access = new AccessSourceOptions();
 
   @Option(names = "--prices", paramLabel = "F", description = "Azure plan consumption price list (CSV).")
   Path prices;

@@ -3,11 +3,13 @@ package org.openpec.examples.cli;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
-import org.openpec.PecCalculator;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
+import org.openpec.PecCalculator;
+import org.openpec.access.ImportSummary;
 import org.openpec.io.InputException;
 import org.openpec.io.InputProblem;
 import org.openpec.io.Loaded;
@@ -31,23 +33,41 @@ final class Inputs {
   /** The repricing of {@code --reprice}, or null. */
   final Repricing repricing;
   final long badRows;
+  /** The uncertain windows of the access import, or null when the grants came from {@code --grants}. */
+  final Uncertainty uncertainty;
 
-  private Inputs(InputOptions options, PecCalculator calculator, Repricing repricing, long badRows) {
+  private Inputs(InputOptions options, PecCalculator calculator, Repricing repricing, long badRows,
+      Uncertainty uncertainty) {
     this.options = options;
     this.calculator = calculator;
     this.repricing = repricing;
     this.badRows = badRows;
+    this.uncertainty = uncertainty;
   }
 
   /**
    * Loads the side files of {@code options}.
    *
-   * @throws CommandLine.ParameterException when no grants source is given (exit 2)
+   * <p>The access history is {@code --grants} or Azure's own records ({@code --activity-log}, {@code --snapshot}
+   * with {@code --principals}), imported as {@code pec grants} imports them; the import's problems are reported
+   * and counted like bad rows of a side file.
+   *
+   * @throws CommandLine.ParameterException when neither or both of the grants file and the raw sources are
+   *     given, or the raw sources lack what they need (exit 2)
    * @throws org.openpec.io.InputException when an input cannot be used (exit 1)
    */
   static Inputs load(InputOptions options, CommandLine cl, PrintWriter err) {
-    if (options.grants == null) {
-      throw new CommandLine.ParameterException(cl, "Missing required option: '--grants=F'");
+    AccessSourceOptions access = options.access;
+    if (options.grants == null && !access.hasSources()) {
+      throw new CommandLine.ParameterException(cl, "Missing the access history: give --grants F, or Azure's own "
+          + "records with --activity-log F and/or --snapshot F@INSTANT, and --principals F");
+    }
+    if (options.grants != null && access.isAnyGiven()) {
+      throw new CommandLine.ParameterException(cl, "--grants and the raw sources (--activity-log, --snapshot, "
+          + "--principals, --since, --until) exclude each other: give one or the other");
+    }
+    if (access.hasSources()) {
+      access.validate(cl);
     }
     if (options.reprice && options.prices == null) {
       throw new CommandLine.ParameterException(cl, "--reprice needs a price list: give --prices F");
@@ -58,8 +78,17 @@ final class Inputs {
     }
     long[] bad = {0};
     PecCalculator.Builder b = PecCalculator.builder().coverage(options.coverage);
-    Loaded<List<AccessGrant>> grants = report(SideFiles.grants(options.grants), err, bad);
-    b.addAllGrants(grants.value());
+    Uncertainty uncertainty = null;
+    if (options.grants != null) {
+      Loaded<List<AccessGrant>> grants = report(SideFiles.grants(options.grants), err, bad);
+      b.addAllGrants(grants.value());
+    } else {
+      Imported imported = Imported.load(access, err);
+      bad[0] += imported.problems();
+      b.addAllGrants(imported.result().grants());
+      warnUnmapped(imported, err);
+      uncertainty = Uncertainty.of(imported.result().uncertainWindows());
+    }
     Repricing repricing = null;
     if (options.prices != null) {
       List<SideFiles.PriceRow> rows = report(SideFiles.priceListRows(options.prices, options.reprice), err, bad)
@@ -96,7 +125,24 @@ final class Inputs {
           + " at management-group scope cover nothing: no --hierarchy given");
     }
     err.flush();
-    return new Inputs(options, calculator, repricing, bad[0]);
+    return new Inputs(options, calculator, repricing, bad[0], uncertainty);
+  }
+
+  /** One warning naming the principals that hold imported grants but are not in the principals file. */
+  private static void warnUnmapped(Imported imported, PrintWriter err) {
+    List<ImportSummary.UnmappedPrincipal> unmapped = imported.result().summary().unmappedPrincipals();
+    if (unmapped.isEmpty()) {
+      return;
+    }
+    StringJoiner names = new StringJoiner(", ");
+    int grants = 0;
+    for (ImportSummary.UnmappedPrincipal p : unmapped) {
+      names.add(p.principalId().isEmpty() ? "(unknown)" : p.principalId());
+      grants += p.grants();
+    }
+    err.println("pec: warning: " + grants + " imported grant" + (grants == 1 ? "" : "s") + " unattributed: "
+        + unmapped.size() + " principal" + (unmapped.size() == 1 ? " is" : "s are") + " not in the principals "
+        + "file: " + names);
   }
 
   private static <T> Loaded<T> report(Loaded<T> loaded, PrintWriter err, long[] bad) {
