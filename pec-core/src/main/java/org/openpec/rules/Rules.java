@@ -449,7 +449,7 @@ public final class Rules {
 
   private static String ids(List<AccessGrant> grants) {
     StringBuilder sb = new StringBuilder();
-    for (AccessGrant g : grants) {
+    for (AccessGrant g : inNameOrder(grants)) {
       sb.append(sb.length() == 0 ? "" : ", ").append(g.grantId());
     }
     return sb.toString();
@@ -457,7 +457,7 @@ public final class Rules {
 
   private static String roles(List<AccessGrant> grants) {
     StringBuilder sb = new StringBuilder();
-    for (AccessGrant g : grants) {
+    for (AccessGrant g : inNameOrder(grants)) {
       sb.append(sb.length() == 0 ? "" : ", ").append(g.roleLabel()).append(" (").append(g.grantId()).append(')');
     }
     return sb.toString();
@@ -465,7 +465,7 @@ public final class Rules {
 
   private static String partners(List<AccessGrant> grants) {
     StringBuilder sb = new StringBuilder();
-    for (AccessGrant g : grants) {
+    for (AccessGrant g : inNameOrder(grants)) {
       sb.append(sb.length() == 0 ? "" : ", ").append(g.partnerId().orElse("")).append(" (").append(g.grantId())
           .append(')');
     }
@@ -474,7 +474,7 @@ public final class Rules {
 
   private static String describeGrants(List<AccessGrant> grants) {
     StringBuilder sb = new StringBuilder();
-    for (AccessGrant g : grants) {
+    for (AccessGrant g : inNameOrder(grants)) {
       sb.append(sb.length() == 0 ? "" : ", ").append(g.grantId()).append(" (").append(g.roleLabel());
       if (!g.channel().isBlank()) {
         sb.append(", ").append(g.channel());
@@ -482,6 +482,19 @@ public final class Rules {
       sb.append(')');
     }
     return sb.toString();
+  }
+
+  /**
+   * The grants ordered by id, then start: sentences name grants in this order, so that they do not depend on the
+   * order of the grants file.
+   */
+  private static List<AccessGrant> inNameOrder(List<AccessGrant> grants) {
+    if (grants.size() < 2) {
+      return grants;
+    }
+    List<AccessGrant> sorted = new ArrayList<>(grants);
+    sorted.sort(java.util.Comparator.comparing(AccessGrant::grantId).thenComparing(AccessGrant::grantedAt));
+    return sorted;
   }
 
   /** Pieces of a timeline within one day as {@code HH:mm:ss–HH:mm:ss} UTC, the day's end shown as 24:00:00. */
