@@ -8,10 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
-import java.util.function.BinaryOperator;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collector;
 import org.openpec.model.UsageLine;
 import org.openpec.money.LineAmounts;
@@ -94,35 +90,10 @@ public final class CreditStatement {
 
   /** A collector of line results into a statement; usable with parallel streams. */
   public static Collector<LineResult, ?, CreditStatement> collector() {
-    return new Collector<LineResult, Accumulator, CreditStatement>() {
-      @Override
-      public Supplier<Accumulator> supplier() {
-        return Accumulator::new;
-      }
-
-      @Override
-      public BiConsumer<Accumulator, LineResult> accumulator() {
-        return Accumulator::add;
-      }
-
-      @Override
-      public BinaryOperator<Accumulator> combiner() {
-        return (x, y) -> {
-          x.merge(y);
-          return x;
-        };
-      }
-
-      @Override
-      public Function<Accumulator, CreditStatement> finisher() {
-        return Accumulator::toStatement;
-      }
-
-      @Override
-      public java.util.Set<Characteristics> characteristics() {
-        return java.util.Set.of(Characteristics.UNORDERED);
-      }
-    };
+    return Collector.of(Accumulator::new, Accumulator::add, (x, y) -> {
+      x.merge(y);
+      return x;
+    }, Accumulator::toStatement, Collector.Characteristics.UNORDERED);
   }
 
   /** Totals of every line that was evaluated (rejected records excluded). */

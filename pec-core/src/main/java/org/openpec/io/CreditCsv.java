@@ -1,7 +1,5 @@
 package org.openpec.io;
 
-import java.io.Closeable;
-import java.io.Flushable;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
@@ -18,7 +16,7 @@ import org.openpec.rules.Reason;
  * identifying columns as read, no percentage and no money, and {@code Detail = FILE:LINE:COLUMN: message}. Not
  * thread-safe.
  */
-public final class CreditCsv implements Closeable, Flushable {
+public final class CreditCsv extends TableWriter {
 
   /** The header, comma-separated. */
   public static final String HEADER_TEXT = "Line,CustomerId,EntitlementId,ResourceURI,UsageDate,MeterId,Quantity,"
@@ -28,31 +26,23 @@ public final class CreditCsv implements Closeable, Flushable {
   /** The header cells. */
   public static final List<String> HEADER = List.of(HEADER_TEXT.split(","));
 
-  private final CsvOutput out;
-
-  private CreditCsv(CsvOutput out) {
-    this.out = out;
-    out.row(HEADER.toArray(new String[0]));
+  private CreditCsv(Writer writer) {
+    super(writer, HEADER);
   }
 
   /** A table written to {@code writer}, header first. */
   public static CreditCsv to(Writer writer) {
-    return new CreditCsv(CsvOutput.to(writer));
+    return new CreditCsv(writer);
   }
 
   /** Writes the row of an evaluated record. */
   public void write(long lineNumber, LineResult r) {
-    out.row(cells(lineNumber, r));
+    write(cells(lineNumber, r));
   }
 
   /** Writes the row of a rejected record. */
   public void write(UsageRecord rejected) {
-    out.row(cells(rejected));
-  }
-
-  /** Writes a row made by {@link #cells(UsageOutcome)}. */
-  public void write(String[] cells) {
-    out.row(cells);
+    write(cells(rejected));
   }
 
   /** The cells of an outcome's row: evaluated or rejected. Thread-safe. */
@@ -105,13 +95,4 @@ public final class CreditCsv implements Closeable, Flushable {
     };
   }
 
-  @Override
-  public void flush() {
-    out.flush();
-  }
-
-  @Override
-  public void close() {
-    out.close();
-  }
 }

@@ -1,7 +1,5 @@
 package org.openpec.io;
 
-import java.io.Closeable;
-import java.io.Flushable;
 import java.io.Writer;
 import java.util.List;
 import org.openpec.model.AccessGrant;
@@ -12,43 +10,33 @@ import org.openpec.model.AccessGrant;
  * (not neutralised for spreadsheets) because the file is input to openpec, and must read back unchanged.
  * Not thread-safe.
  */
-public final class GrantsCsv implements Closeable, Flushable {
+public final class GrantsCsv extends TableWriter {
 
   /** The header, comma-separated. */
   public static final String HEADER_TEXT = "GrantId,PartnerId,Channel,PrincipalId,PrincipalType,RoleDefinitionId,"
       + "RoleName,Scope,Assignment,GrantedAt,RevokedAt";
 
-  private final CsvOutput out;
+  /** The header cells. */
+  public static final List<String> HEADER = List.of(HEADER_TEXT.split(","));
 
-  private GrantsCsv(CsvOutput out) {
-    this.out = out;
-    out.row(HEADER_TEXT.split(","));
+  private GrantsCsv(Writer writer) {
+    super(writer, HEADER);
   }
 
   /** A grants file written to {@code writer}, header first. */
   public static GrantsCsv to(Writer writer) {
-    return new GrantsCsv(CsvOutput.to(writer));
+    return new GrantsCsv(writer);
   }
 
   /** Writes one grant. */
   public void write(AccessGrant g) {
-    out.row(g.grantId(), g.partnerId().orElse(""), g.channel(), g.principalId(), g.principalType(),
+    write(new String[] {g.grantId(), g.partnerId().orElse(""), g.channel(), g.principalId(), g.principalType(),
         g.roleDefinitionId(), g.roleName(), g.scope().path(), g.assignment().name(),
-        g.grantedAt().toString(), g.revokedAt().map(Object::toString).orElse(""));
+        g.grantedAt().toString(), g.revokedAt().map(Object::toString).orElse("")});
   }
 
   /** Writes every grant, in order. */
   public void writeAll(List<AccessGrant> grants) {
     grants.forEach(this::write);
-  }
-
-  @Override
-  public void flush() {
-    out.flush();
-  }
-
-  @Override
-  public void close() {
-    out.close();
   }
 }

@@ -1,10 +1,7 @@
 package org.openpec.io;
 
-import java.io.Closeable;
-import java.io.Flushable;
 import java.io.Writer;
 import java.util.List;
-import java.util.Objects;
 import org.openpec.losses.LossEpisode;
 import org.openpec.losses.LossReport;
 
@@ -22,7 +19,7 @@ import org.openpec.losses.LossReport;
  * }
  * }</pre>
  */
-public final class LossesCsv implements Closeable, Flushable {
+public final class LossesCsv extends TableWriter {
 
   /** The header, comma-separated. */
   public static final String HEADER_TEXT = "CustomerId,EntitlementId,Scope,Reason,FirstDay,LastDay,Days,Lines,"
@@ -31,16 +28,13 @@ public final class LossesCsv implements Closeable, Flushable {
   /** The header cells. */
   public static final List<String> HEADER = List.of(HEADER_TEXT.split(","));
 
-  private final CsvOutput out;
-
-  private LossesCsv(CsvOutput out) {
-    this.out = out;
-    out.row(HEADER.toArray(new String[0]));
+  private LossesCsv(Writer writer) {
+    super(writer, HEADER);
   }
 
   /** A table written to {@code writer}, header first; closing the table closes {@code writer}. */
   public static LossesCsv to(Writer writer) {
-    return new LossesCsv(CsvOutput.to(Objects.requireNonNull(writer, "writer")));
+    return new LossesCsv(writer);
   }
 
   /** The cells of one episode's row; the scope as the lines wrote it. */
@@ -64,7 +58,7 @@ public final class LossesCsv implements Closeable, Flushable {
 
   /** Writes one episode's row. */
   public void write(LossEpisode episode) {
-    out.row(cells(episode));
+    write(cells(episode));
   }
 
   /** Writes the rows of every episode of {@code report}, in the report's order. */
@@ -72,13 +66,4 @@ public final class LossesCsv implements Closeable, Flushable {
     report.episodes().forEach(this::write);
   }
 
-  @Override
-  public void flush() {
-    out.flush();
-  }
-
-  @Override
-  public void close() {
-    out.close();
-  }
 }

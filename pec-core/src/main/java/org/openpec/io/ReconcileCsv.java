@@ -1,7 +1,5 @@
 package org.openpec.io;
 
-import java.io.Closeable;
-import java.io.Flushable;
 import java.io.Writer;
 import java.util.List;
 import java.util.Objects;
@@ -31,7 +29,7 @@ import org.openpec.reconcile.Reported;
  * }
  * }</pre>
  */
-public final class ReconcileCsv implements Closeable, Flushable {
+public final class ReconcileCsv extends TableWriter {
 
   /** The header, comma-separated. */
   public static final String HEADER_TEXT = "Line,CustomerId,EntitlementId,ResourceURI,UsageDate,MeterId,Kind,"
@@ -41,16 +39,13 @@ public final class ReconcileCsv implements Closeable, Flushable {
   /** The header cells. */
   public static final List<String> HEADER = List.of(HEADER_TEXT.split(","));
 
-  private final CsvOutput out;
-
-  private ReconcileCsv(CsvOutput out) {
-    this.out = out;
-    out.row(HEADER.toArray(new String[0]));
+  private ReconcileCsv(Writer writer) {
+    super(writer, HEADER);
   }
 
   /** A table written to {@code writer}, header first; closing the table closes {@code writer}. */
   public static ReconcileCsv to(Writer writer) {
-    return new ReconcileCsv(CsvOutput.to(Objects.requireNonNull(writer, "writer")));
+    return new ReconcileCsv(writer);
   }
 
   /**
@@ -121,21 +116,7 @@ public final class ReconcileCsv implements Closeable, Flushable {
 
   /** Writes the row of {@code row}, reconciled from {@code record}. */
   public void write(UsageRecord record, ReconciledLine row) {
-    out.row(cells(record, row));
+    write(cells(record, row));
   }
 
-  /** Writes a row made by {@link #cells}. */
-  public void write(String[] cells) {
-    out.row(cells);
-  }
-
-  @Override
-  public void flush() {
-    out.flush();
-  }
-
-  @Override
-  public void close() {
-    out.close();
-  }
 }

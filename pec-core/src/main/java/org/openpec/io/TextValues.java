@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Locale;
+import org.openpec.money.DecimalText;
 
 /**
  * The text forms of spec §11: decimal numbers, day fields and instants.
@@ -21,44 +22,9 @@ public final class TextValues {
 
   private TextValues() {}
 
-  /** Whether {@code text} is a number in the spec's grammar. */
+  /** Whether {@code text} is a number in the spec's grammar ({@link DecimalText}). */
   public static boolean isNumber(CharSequence text) {
-    int n = text.length();
-    int i = 0;
-    if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-      i++;
-    }
-    int intDigits = 0;
-    while (i < n && isDigit(text.charAt(i))) {
-      i++;
-      intDigits++;
-    }
-    int fracDigits = 0;
-    if (i < n && text.charAt(i) == '.') {
-      i++;
-      while (i < n && isDigit(text.charAt(i))) {
-        i++;
-        fracDigits++;
-      }
-    }
-    if (intDigits == 0 && fracDigits == 0) {
-      return false;
-    }
-    if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
-      i++;
-      if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-        i++;
-      }
-      int expDigits = 0;
-      while (i < n && isDigit(text.charAt(i))) {
-        i++;
-        expDigits++;
-      }
-      if (expDigits == 0) {
-        return false;
-      }
-    }
-    return i == n;
+    return DecimalText.isNumber(text);
   }
 
   private static boolean isDigit(char c) {

@@ -10,10 +10,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
-import java.util.function.BinaryOperator;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collector;
 
 /**
@@ -93,35 +89,10 @@ public final class ReconciliationSummary {
 
   /** A collector of reconciled lines into a summary; usable with parallel streams. */
   public static Collector<ReconciledLine, ?, ReconciliationSummary> collector() {
-    return new Collector<ReconciledLine, Accumulator, ReconciliationSummary>() {
-      @Override
-      public Supplier<Accumulator> supplier() {
-        return Accumulator::new;
-      }
-
-      @Override
-      public BiConsumer<Accumulator, ReconciledLine> accumulator() {
-        return Accumulator::add;
-      }
-
-      @Override
-      public BinaryOperator<Accumulator> combiner() {
-        return (x, y) -> {
-          x.merge(y);
-          return x;
-        };
-      }
-
-      @Override
-      public Function<Accumulator, ReconciliationSummary> finisher() {
-        return Accumulator::toSummary;
-      }
-
-      @Override
-      public Set<Characteristics> characteristics() {
-        return Set.of(Characteristics.UNORDERED);
-      }
-    };
+    return Collector.of(Accumulator::new, Accumulator::add, (x, y) -> {
+      x.merge(y);
+      return x;
+    }, Accumulator::toSummary, Collector.Characteristics.UNORDERED);
   }
 
   /** Counts and amounts at stake per kind over every line. */

@@ -2,6 +2,7 @@ package org.openpec.reconcile;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import org.openpec.money.DecimalText;
 
 /**
  * The PEC columns Microsoft wrote into one record of a daily rated usage file, as raw text.

@@ -1,4 +1,4 @@
-package org.openpec.reconcile;
+package org.openpec.money;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -6,15 +6,16 @@ import java.util.Optional;
 /**
  * Reads the numbers of a usage file as written (spec §11): {@code [+-]?(digits[.digits*] | .digits)([eE][+-]?digits)?}
  * with ASCII digits, {@code .} as decimal point, and nothing else — no spaces, grouping separators, NaN or
- * Infinity. The value keeps the scale it was written with ({@code 0.4250} has scale 4).
+ * Infinity. The value keeps the scale it was written with ({@code 0.4250} has scale 4). The one definition of
+ * the grammar: the file readers and the reconciliation both use it.
  */
-final class DecimalText {
+public final class DecimalText {
 
   private DecimalText() {}
 
   /** The value of {@code text}, or empty when it is null or not a number of the grammar above. */
-  static Optional<BigDecimal> parse(String text) {
-    if (text == null || !matches(text)) {
+  public static Optional<BigDecimal> parse(String text) {
+    if (text == null || !isNumber(text)) {
       return Optional.empty();
     }
     try {
@@ -24,7 +25,8 @@ final class DecimalText {
     }
   }
 
-  private static boolean matches(String s) {
+  /** Whether {@code s} is a number of the grammar above. */
+  public static boolean isNumber(CharSequence s) {
     int n = s.length();
     int i = 0;
     if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
