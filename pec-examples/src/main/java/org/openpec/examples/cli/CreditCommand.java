@@ -32,10 +32,6 @@ final class CreditCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 3 when any record or row was rejected.")
   boolean strict;
 
-  @Option(names = "--threads", paramLabel = "N", hidden = true,
-      description = "Worker threads (default: the available processors).")
-  int threads = UsageRun.defaultThreads();
-
   private static final int REASON = CreditCsv.HEADER.indexOf("Reason");
   private static final int DETAIL = CreditCsv.HEADER.indexOf("Detail");
 
@@ -62,9 +58,6 @@ final class CreditCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (threads < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 1 or more, was " + threads);
-    }
     Inputs in = Inputs.load(inputs, spec.commandLine(), err);
     CreditStatement statement;
     try (UsageReader reader = in.openUsage();
@@ -77,7 +70,7 @@ final class CreditCommand implements Callable<Integer> {
           err.println(cells[DETAIL]);
         }
         csv.write(cells);
-      }, threads);
+      }, inputs.threads);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

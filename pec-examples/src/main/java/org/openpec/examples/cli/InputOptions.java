@@ -1,6 +1,7 @@
 package org.openpec.examples.cli;
 
 import java.nio.file.Path;
+import org.openpec.io.UsageRun;
 import org.openpec.rules.CoveragePolicy;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,4 +43,8 @@ public final class InputOptions {
   @Option(names = "--coverage", paramLabel = "union|single", defaultValue = "union",
       description = "How grants must cover the day: union (default) or single.")
   CoveragePolicy coverage;
+
+  @Option(names = "--threads", paramLabel = "N", hidden = true,
+      description = "Worker threads (default: the available processors).")
+  int threads = UsageRun.defaultThreads();
 }

@@ -69,6 +69,9 @@ final class Inputs {
     if (access.hasSources()) {
       access.validate(cl);
     }
+    if (options.threads < 1) {
+      throw new CommandLine.ParameterException(cl, "--threads must be 1 or more, was " + options.threads);
+    }
     if (options.reprice && options.prices == null) {
       throw new CommandLine.ParameterException(cl, "--reprice needs a price list: give --prices F");
     }

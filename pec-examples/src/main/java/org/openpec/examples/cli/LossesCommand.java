@@ -44,10 +44,6 @@ final class LossesCommand implements Callable<Integer> {
       description = "Write the episodes as CSV here (default: a readable table on standard output).")
   Path out;
 
-  @Option(names = "--threads", paramLabel = "N", hidden = true,
-      description = "Worker threads (default: the available processors).")
-  int threads = UsageRun.defaultThreads();
-
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -55,9 +51,6 @@ final class LossesCommand implements Callable<Integer> {
   public Integer call() {
     CommandLine cl = spec.commandLine();
     PrintWriter err = cl.getErr();
-    if (threads < 1) {
-      throw new CommandLine.ParameterException(cl, "--threads must be 1 or more, was " + threads);
-    }
     Inputs in = Inputs.load(inputs, cl, err);
     LossTracker tracker = LossTracker.of(in.calculator);
     Map<String, String> names = new HashMap<>();
@@ -74,7 +67,7 @@ final class LossesCommand implements Callable<Integer> {
           names.computeIfAbsent(r.line().customerId(), k -> o.record().field("CustomerName").trim());
         }
         tracker.add(r);
-      }, threads);
+      }, inputs.threads);
     }
     LossReport report = tracker.toReport();
     if (out != null) {

@@ -62,10 +62,6 @@ final class ReconcileCommand implements Callable<Integer> {
       description = "Largest BillingPreTaxTotal difference still a match, billing currency (default 0).")
   String totalTolerance;
 
-  @Option(names = "--threads", paramLabel = "N", hidden = true,
-      description = "Worker threads (default: the available processors).")
-  int threads = UsageRun.defaultThreads();
-
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -76,9 +72,6 @@ final class ReconcileCommand implements Callable<Integer> {
   public Integer call() {
     CommandLine cl = spec.commandLine();
     PrintWriter err = cl.getErr();
-    if (threads < 1) {
-      throw new CommandLine.ParameterException(cl, "--threads must be 1 or more, was " + threads);
-    }
     Reconciler reconciler = Reconciler.of(tolerance(cl, "--price-tolerance", priceTolerance),
         tolerance(cl, "--total-tolerance", totalTolerance));
     Inputs in = Inputs.load(inputs, cl, err);
@@ -117,7 +110,7 @@ final class ReconcileCommand implements Callable<Integer> {
         }
         csv.write(done.cells());
         fold.add(row);
-      }, threads);
+      }, inputs.threads);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
