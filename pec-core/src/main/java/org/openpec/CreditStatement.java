@@ -213,10 +213,19 @@ public final class CreditStatement {
       rejected = s.rejected;
     }
 
+    private Cell lastCell;
+    private Sums lastSums;
+
     void add(LineResult r) {
       UsageLine l = r.line();
-      cells.computeIfAbsent(new Cell(l.billingCurrency(), l.customerId(), l.entitlementId(), r.reason()),
-          k -> new Sums()).add(r.amounts());
+      Cell last = lastCell;
+      if (last == null || last.reason != r.reason() || !last.customer.equals(l.customerId())
+          || !last.subscription.equals(l.entitlementId()) || !last.currency.equals(l.billingCurrency())) {
+        // Lines of one customer and subscription tend to come together: look the cell up only when it changes.
+        lastCell = new Cell(l.billingCurrency(), l.customerId(), l.entitlementId(), r.reason());
+        lastSums = cells.computeIfAbsent(lastCell, k -> new Sums());
+      }
+      lastSums.add(r.amounts());
     }
 
     void merge(Accumulator o) {
@@ -246,6 +255,8 @@ public final class CreditStatement {
         byReason.merge(c.reason, t, Totals::plus);
       }
       cells.clear();
+      lastCell = null;
+      lastSums = null;
     }
 
     CreditStatement toStatement() {
