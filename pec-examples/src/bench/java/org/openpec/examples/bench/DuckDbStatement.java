@@ -231,7 +231,10 @@ final class DuckDbStatement {
       ),
       verdict AS (
         SELECT l.ok, l.bc, l.qty, l.price, l.fx,
-          l.ok AND NOT l.line_excluded AND p.listed_ok AND a.active AND c.rkey IS NOT NULL AS eligible
+          l.ok AND NOT l.line_excluded AND p.listed_ok AND a.active AND c.rkey IS NOT NULL AS eligible,
+          -- 1 − r as one DECIMAL(3, 2) type: a CASE over products of different scales would round to the smaller
+          CASE WHEN l.ok AND NOT l.line_excluded AND p.listed_ok AND a.active AND c.rkey IS NOT NULL
+            THEN 0.85 ELSE 1.00 END AS keep
         FROM lines l
         LEFT JOIN product p ON p.prod = l.prod AND p.sku = l.sku AND p.meter = l.meter AND p.d = l.d
         LEFT JOIN agreement a ON a.mpn = l.mpn AND a.d = l.d
@@ -242,11 +245,9 @@ final class DuckDbStatement {
         count(*) FILTER (WHERE ok) AS evaluated,
         count(*) FILTER (WHERE eligible) AS eligible,
         coalesce(sum(price * qty) FILTER (WHERE ok), 0) AS list_cost,
-        coalesce(sum(CASE WHEN eligible THEN price * 0.85 * qty ELSE price * qty END) FILTER (WHERE ok), 0)
-          AS pricing_pre_tax_total,
+        coalesce(sum(price * keep * qty) FILTER (WHERE ok), 0) AS pricing_pre_tax_total,
         coalesce(sum(price * qty * 0.15) FILTER (WHERE eligible), 0) AS credit,
-        coalesce(sum(floor(CASE WHEN eligible THEN price * 0.85 * qty * fx ELSE price * qty * fx END * 100) * 0.01)
-          FILTER (WHERE ok), 0) AS billing_pre_tax_total,
+        coalesce(sum(floor(price * keep * qty * fx * 100) * 0.01) FILTER (WHERE ok), 0) AS billing_pre_tax_total,
         coalesce(sum(floor(price * qty * fx * 100) * 0.01 - floor(price * 0.85 * qty * fx * 100) * 0.01)
           FILTER (WHERE eligible), 0) AS billing_credit
       FROM verdict
