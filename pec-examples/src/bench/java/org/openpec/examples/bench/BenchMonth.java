@@ -77,8 +77,18 @@ public record BenchMonth(Path directory, long targetLines, long seed, long usage
    * @throws UncheckedIOException if the month cannot be written
    */
   public static BenchMonth prepare(Path parent, long lines, long seed, PrintStream log) {
-    Path dir = parent.resolve("month-" + lines + "-seed" + seed);
+    return prepare(parent, lines, seed, MonthGenerator.DEFAULT_MALFORMED_EVERY, log);
+  }
+
+  /**
+   * As {@link #prepare(Path, long, long, PrintStream)}, with one malformed record in {@code malformedEvery}
+   * (a smoke test uses many, so that a small month holds every kind of malformation).
+   */
+  public static BenchMonth prepare(Path parent, long lines, long seed, long malformedEvery, PrintStream log) {
+    Path dir = parent.resolve("month-" + lines + "-seed" + seed
+        + (malformedEvery == MonthGenerator.DEFAULT_MALFORMED_EVERY ? "" : "-malformed" + malformedEvery));
     Properties wanted = new Properties();
+    wanted.setProperty("malformedEvery", Long.toString(malformedEvery));
     wanted.setProperty("lines", Long.toString(lines));
     wanted.setProperty("seed", Long.toString(seed));
     wanted.setProperty("customers", Integer.toString(MonthGenerator.DEFAULT_CUSTOMERS));
@@ -95,7 +105,8 @@ public record BenchMonth(Path directory, long targetLines, long seed, long usage
       log.printf("month: generating %,d lines (seed %d) into %s ...%n", lines, seed, dir);
       long t0 = System.nanoTime();
       Files.deleteIfExists(dir.resolve(STAMP));
-      GeneratedMonth m = MonthGenerator.builder().seed(seed).targetLines(lines).build().writeTo(dir);
+      GeneratedMonth m = MonthGenerator.builder().seed(seed).targetLines(lines).malformedEvery(malformedEvery)
+          .build().writeTo(dir);
       Properties stamp = new Properties();
       stamp.putAll(wanted);
       stamp.setProperty("usageRecords", Long.toString(m.usageRecords()));

@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
  * <p>Build and run from the repository root (see {@code pec-examples/src/bench/README.md}):
  * <pre>
  * mvn -B -q -Pbench -pl pec-examples -am package -DskipTests &amp;&amp; java -Xmx1g \
- *   -cp "pec-examples/target/bench-classes:pec-examples/target/classes:$(cat pec-examples/target/bench-classpath.txt)" \
+ *   -cp "$(cat pec-examples/target/bench-classpath.txt)" \
  *   org.openpec.examples.bench.BenchmarkSuite --lines 2000000 --runs 5 --dir bench-data
  * </pre>
  * {@code --check-only} runs each measurement once and reports only the agreement (the CI smoke test).
@@ -90,6 +90,10 @@ public final class BenchmarkSuite implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Generator seed (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
+  @Option(names = "--malformed-every", paramLabel = "N",
+      description = "One malformed usage record in N (default: the generator's, ${DEFAULT-VALUE}).")
+  long malformedEvery = org.openpec.examples.generate.MonthGenerator.DEFAULT_MALFORMED_EVERY;
+
   @Option(names = "--threads", paramLabel = "N", description = "openpec worker threads for (a) (default: the processors).")
   int threads = UsageRun.defaultThreads();
 
@@ -130,7 +134,7 @@ public final class BenchmarkSuite implements Callable<Integer> {
           "--runs, --lines and --threads must be at least 1, --warmup at least 0");
     }
     Files.createDirectories(dir);
-    BenchMonth month = BenchMonth.prepare(dir, lines, seed, log);
+    BenchMonth month = BenchMonth.prepare(dir, lines, seed, malformedEvery, log);
     Path out = dir.resolve("out");
     Files.createDirectories(out);
     Path roles = out.resolve("pec-roles.csv");
@@ -173,8 +177,12 @@ public final class BenchmarkSuite implements Callable<Integer> {
         }
         double s = (System.nanoTime() - t0) / 1e9;
         OptionalLong peak = peaks ? ProcessMemory.peakKib() : OptionalLong.empty();
-        log.printf("  %-4s %8.2f s%s%n", m.code, s, peak.isPresent() ? String.format(Locale.ROOT, "  peak RSS %,d MiB",
-            peak.getAsLong() / 1024) : "");
+        if (checkOnly) {
+          log.printf("  %-4s done%n", m.code);
+        } else {
+          log.printf("  %-4s %8.2f s%s%n", m.code, s, peak.isPresent()
+              ? String.format(Locale.ROOT, "  peak RSS %,d MiB", peak.getAsLong() / 1024) : "");
+        }
         if (figures != null) {
           EngineFigures earlier = first.putIfAbsent(m, figures);
           if (earlier != null && !earlier.differences(figures).isEmpty()) {
