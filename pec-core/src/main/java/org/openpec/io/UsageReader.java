@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -166,8 +167,8 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
    * Reads up to {@code max} raw records without decoding them, numbering them in file order; empty at the end.
    * Decoding ({@link #decode}) may then run on other threads.
    */
-  java.util.List<Raw> nextRaw(int max) {
-    java.util.List<Raw> out = new java.util.ArrayList<>(max);
+  List<Raw> nextRaw(int max) {
+    List<Raw> out = new java.util.ArrayList<>(max);
     if (next != null) {
       throw new IllegalStateException("nextRaw after hasNext: read either raw or decoded records");
     }
@@ -186,7 +187,7 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   }
 
   private UsageRecord decode(long number, CsvRecord r) {
-    String[] f = r.getFields().toArray(new String[0]);
+    List<String> f = r.getFields();
     InputProblem countProblem = table.fieldCountProblem(r);
     if (countProblem != null) {
       return new UsageRecord(number, r.getStartingLineNumber(), f, columns, null, countProblem);
@@ -197,7 +198,7 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     LocalDate day = null;
     for (int i = 0; i < order.length; i++) {
       int at = order[i];
-      String value = f[at];
+      String value = f.get(at);
       switch (kinds[i]) {
         case TEXT:
           if (value.isBlank()) {
@@ -235,23 +236,23 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     }
     try {
       UsageLine.Builder b = UsageLine.builder();
-      b.customerId(f[customer].trim())
-          .billedPartnerId(f[mpn].trim())
-          .subscriptionId(f[subscription].trim())
-          .entitlementId(f[entitlement].trim())
+      b.customerId(f.get(customer).trim())
+          .billedPartnerId(f.get(mpn).trim())
+          .subscriptionId(f.get(subscription).trim())
+          .entitlementId(f.get(entitlement).trim())
           .usageDate(day)
-          .productId(f[product].trim())
-          .skuId(f[sku].trim())
-          .meterId(f[meter].trim())
-          .resourceUri(f[resource].trim())
+          .productId(f.get(product).trim())
+          .skuId(f.get(sku).trim())
+          .meterId(f.get(meter).trim())
+          .resourceUri(f.get(resource).trim())
           .quantity(qty)
           .unitPrice(price)
-          .pricingCurrency(f[pricingCurrency].trim())
-          .billingCurrency(f[billingCurrency].trim())
+          .pricingCurrency(f.get(pricingCurrency).trim())
+          .billingCurrency(f.get(billingCurrency).trim())
           .pcToBcExchangeRate(rate);
       String[] opt = new String[OPTIONAL.length];
       for (int i = 0; i < optional.length; i++) {
-        opt[i] = optional[i] < 0 ? "" : f[optional[i]].trim();
+        opt[i] = optional[i] < 0 ? "" : f.get(optional[i]).trim();
       }
       b.resellerPartnerId(opt[0]).publisherName(opt[1]).meterName(opt[2]).meterSubCategory(opt[3])
           .skuName(opt[4]).benefitId(opt[5]).benefitType(opt[6]).chargeType(opt[7]);
@@ -261,7 +262,7 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     }
   }
 
-  private UsageRecord rejected(long number, CsvRecord r, String[] f, int column, String message) {
+  private UsageRecord rejected(long number, CsvRecord r, List<String> f, int column, String message) {
     return new UsageRecord(number, r.getStartingLineNumber(), f, columns, null, table.problem(r, column, message));
   }
 

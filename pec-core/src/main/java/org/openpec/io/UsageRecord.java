@@ -1,5 +1,6 @@
 package org.openpec.io;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.openpec.model.UsageLine;
@@ -14,12 +15,12 @@ public final class UsageRecord {
 
   private final long recordNumber;
   private final long physicalLine;
-  private final String[] fields;
+  private final List<String> fields;
   private final UsageColumns columns;
   private final UsageLine line;
   private final InputProblem problem;
 
-  UsageRecord(long recordNumber, long physicalLine, String[] fields, UsageColumns columns, UsageLine line,
+  UsageRecord(long recordNumber, long physicalLine, List<String> fields, UsageColumns columns, UsageLine line,
       InputProblem problem) {
     this.recordNumber = recordNumber;
     this.physicalLine = physicalLine;
@@ -63,7 +64,7 @@ public final class UsageRecord {
    */
   public String field(String column) {
     int i = columns.index(Objects.requireNonNull(column, "column"));
-    return i >= 0 && i < fields.length ? fields[i] : "";
+    return i >= 0 && i < fields.size() ? fields.get(i) : "";
   }
 
   /** Whether the file has the column (whatever this record holds). */

@@ -134,7 +134,7 @@ public abstract class PriceListEntry {
   @Value.Derived
   @Value.Auxiliary
   public boolean hasSpotTitle() {
-    return Words.containsWord(skuTitle(), "Spot");
+    return Words.containsWord(skuTitle(), "spot");
   }
 
   /** Splits a {@code MeterIds} cell on {@code ,} or {@code ;}, trimming and dropping empty parts. */

@@ -16,11 +16,10 @@ public final class Words {
     if (w == 0) {
       return false;
     }
-    char lower = Character.toLowerCase(word.charAt(0));
-    char upper = Character.toUpperCase(word.charAt(0));
+    String lower = word.toLowerCase(java.util.Locale.ROOT);
+    char first = lower.charAt(0);
     for (int at = 0; at + w <= n; at++) {
-      char c = text.charAt(at);
-      if ((c == lower || c == upper) && text.regionMatches(true, at, word, 0, w)
+      if (Character.toLowerCase(text.charAt(at)) == first && matchesAt(text, at, lower)
           && (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
           && (at + w == n || !Character.isLetterOrDigit(text.charAt(at + w)))) {
         return true;
@@ -28,4 +27,14 @@ public final class Words {
     }
     return false;
   }
+
+  private static boolean matchesAt(String text, int at, String lower) {
+    for (int k = 1; k < lower.length(); k++) {
+      if (Character.toLowerCase(text.charAt(at + k)) != lower.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
 }

@@ -305,7 +305,7 @@ public final class Rules {
    * is not a letter or digit or by the end of the text ({@code D2s_v3_Spot} does, {@code Spotlight} does not).
    */
   public static boolean hasWordSpot(String text) {
-    return Words.containsWord(text, "Spot");
+    return Words.containsWord(text, "spot");
   }
 
   /**
