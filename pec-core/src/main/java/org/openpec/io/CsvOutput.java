@@ -15,27 +15,85 @@ import java.math.BigDecimal;
  *
  * <p>A text cell starting with {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return that is not a
  * number gets a leading apostrophe ({@code '}), so that {@code =HYPERLINK(..)} in a customer name is shown, not
- * run. Not thread-safe.
+ * run. Rows may be formatted on any thread ({@link #format}) and written, in order, on one: a table is not
+ * thread-safe, formatting is.
  */
 public final class CsvOutput implements Closeable, Flushable {
 
-  private final CsvWriter writer;
+  /** A per-thread FastCSV writer over a reusable buffer: it quotes cells as RFC 4180 says. */
+  private static final ThreadLocal<Formatter> FORMATTER = ThreadLocal.withInitial(Formatter::new);
 
-  private CsvOutput(CsvWriter writer) {
-    this.writer = writer;
+  private final Writer out;
+
+  private CsvOutput(Writer out) {
+    this.out = out;
   }
 
   /** A table written to {@code out}; closing the table closes {@code out}. */
   public static CsvOutput to(Writer out) {
-    return new CsvOutput(CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out));
+    return new CsvOutput(out);
+  }
+
+  /**
+   * One row of cells (already made with {@link #text} and {@link #number}) as CSV text ending in LF: the cells
+   * quoted where RFC 4180 needs it. Thread-safe.
+   */
+  public static String format(String... cells) {
+    return FORMATTER.get().format(cells);
   }
 
   /** Writes one row of cells as given (already formatted with {@link #text} and {@link #number}). */
   public void row(String... cells) {
+    formatted(format(cells));
+  }
+
+  /** Writes a row that {@link #format} made. */
+  public void formatted(String row) {
     try {
-      writer.writeRecord(cells);
-    } catch (UncheckedIOException e) {
-      throw e;
+      out.write(row);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final class Formatter {
+    private final StringBuilderWriter buffer = new StringBuilderWriter();
+    private final CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(buffer);
+
+    String format(String[] cells) {
+      buffer.text.setLength(0);
+      csv.writeRecord(cells);
+      try {
+        csv.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return buffer.text.toString();
+    }
+  }
+
+  /** A writer into a reusable StringBuilder (unlike StringWriter's, unsynchronised). */
+  private static final class StringBuilderWriter extends Writer {
+    final StringBuilder text = new StringBuilder(512);
+
+    @Override
+    public void write(char[] cbuf, int off, int len) {
+      text.append(cbuf, off, len);
+    }
+
+    @Override
+    public void write(String str, int off, int len) {
+      text.append(str, off, off + len);
+    }
+
+    @Override
+    public void flush() {
+      // nothing buffered here
+    }
+
+    @Override
+    public void close() {
+      // nothing to release
     }
   }
 
@@ -59,7 +117,7 @@ public final class CsvOutput implements Closeable, Flushable {
   @Override
   public void flush() {
     try {
-      writer.flush();
+      out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -68,7 +126,7 @@ public final class CsvOutput implements Closeable, Flushable {
   @Override
   public void close() {
     try {
-      writer.close();
+      out.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

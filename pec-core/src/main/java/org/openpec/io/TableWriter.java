@@ -25,6 +25,11 @@ public abstract class TableWriter implements Closeable, Flushable {
     out.row(cells);
   }
 
+  /** Writes one row that {@link CsvOutput#format} made (on any thread) from the table's cells. */
+  public void writeFormatted(String row) {
+    out.formatted(row);
+  }
+
   @Override
   public void flush() {
     out.flush();

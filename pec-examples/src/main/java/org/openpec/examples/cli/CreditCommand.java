@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.openpec.CreditStatement;
 import org.openpec.io.CreditCsv;
+import org.openpec.io.CsvOutput;
+import org.openpec.io.UsageOutcome;
 import org.openpec.io.UsageOutcome;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRun;
@@ -32,8 +34,10 @@ final class CreditCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 3 when any record or row was rejected.")
   boolean strict;
 
-  private static final int REASON = CreditCsv.HEADER.indexOf("Reason");
   private static final int DETAIL = CreditCsv.HEADER.indexOf("Detail");
+
+  /** One record's output, made on a worker: its CSV row, and its problem when it was rejected. */
+  private record Row(String csv, String problem) {}
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -55,6 +59,13 @@ final class CreditCommand implements Callable<Integer> {
     };
   }
 
+  /** The rows of the outcomes, formatted on the workers. */
+  private static Function<UsageOutcome, Row> rows(Uncertainty uncertainty) {
+    Function<UsageOutcome, String[]> cells = cells(uncertainty);
+    return o -> new Row(CsvOutput.format(cells.apply(o)),
+        o.result() == null ? o.record().problem().map(Object::toString).orElse(null) : null);
+  }
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -64,12 +75,12 @@ final class CreditCommand implements Callable<Integer> {
         Progress progress = Progress.of(inputs.usage, err);
         Writer w = Output.open(out, spec.commandLine().getOut());
         CreditCsv csv = CreditCsv.to(w)) {
-      statement = UsageRun.run(reader, Evaluation.of(in), cells(in.uncertainty), cells -> {
+      statement = UsageRun.run(reader, Evaluation.of(in), rows(in.uncertainty), row -> {
         progress.step();
-        if (cells[REASON].equals("REJECTED")) {
-          err.println(cells[DETAIL]);
+        if (row.problem() != null) {
+          err.println(row.problem());
         }
-        csv.write(cells);
+        csv.writeFormatted(row.csv());
       }, inputs.threads);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
