@@ -22,6 +22,7 @@ import org.openpec.model.PartnerDirectory;
 import org.openpec.model.PriceList;
 import org.openpec.model.PriceListEntry;
 import org.openpec.model.Scope;
+import org.openpec.money.DecimalText;
 import org.openpec.money.PecRate;
 
 /**
@@ -96,10 +97,8 @@ public final class SideFiles {
       if (v.isEmpty()) {
         return Optional.empty();
       }
-      if (!TextValues.isNumber(v)) {
-        throw bad(column, name(column) + " must be a decimal number, was \"" + v + "\"");
-      }
-      return Optional.of(new BigDecimal(v));
+      return Optional.of(DecimalText.parse(v).orElseThrow(
+          () -> bad(column, name(column) + " must be a decimal number, was \"" + v + "\"")));
     }
   }
 

@@ -37,15 +37,10 @@ public final class TextValues {
    * @throws IllegalArgumentException when the text is not such a number
    */
   public static BigDecimal parseDecimal(String text) {
-    if (!isNumber(text)) {
-      throw new IllegalArgumentException("not a decimal number: \"" + text + "\"");
-    }
-    try {
-      return new BigDecimal(text);
-    } catch (NumberFormatException | ArithmeticException e) {
-      throw new IllegalArgumentException("not a decimal number: \"" + text + "\"", e);
-    }
+    return DecimalText.parse(text)
+        .orElseThrow(() -> new IllegalArgumentException("not a decimal number: \"" + text + "\""));
   }
+
 
   /**
    * Parses a day field.

@@ -17,6 +17,7 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.openpec.model.UsageLine;
+import org.openpec.money.DecimalText;
 
 /**
  * Streams the records of a daily rated usage file (spec §11): each record becomes a {@link UsageRecord}, either a
@@ -206,11 +207,11 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
           }
           break;
         case NUMBER:
-          if (!TextValues.isNumber(value)) {
+          BigDecimal v = DecimalText.parse(value).orElse(null);
+          if (v == null) {
             return rejected(number, r, f, at, value.isEmpty() ? names[i] + " must not be empty"
                 : names[i] + " must be a decimal number, was \"" + value + "\"");
           }
-          BigDecimal v = new BigDecimal(value);
           if (at == quantity) {
             qty = v;
           } else if (at == unitPrice) {

@@ -13,13 +13,21 @@ public final class DecimalText {
 
   private DecimalText() {}
 
-  /** The value of {@code text}, or empty when it is null or not a number of the grammar above. */
+  /** The largest scale, either way, of a number openpec accepts: {@code 1E+1000} and {@code 1E-1000}. */
+  public static final int MAX_SCALE = 1000;
+
+  /**
+   * The value of {@code text}, or empty when it is null, not a number of the grammar above, or beyond
+   * {@link #MAX_SCALE} decimal places either way (such an exponent would make exact arithmetic and plain
+   * notation unbounded).
+   */
   public static Optional<BigDecimal> parse(String text) {
     if (text == null || !isNumber(text)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new BigDecimal(text));
+      BigDecimal value = new BigDecimal(text);
+      return Math.abs(value.scale()) > MAX_SCALE ? Optional.empty() : Optional.of(value);
     } catch (NumberFormatException | ArithmeticException e) {
       return Optional.empty(); // an exponent beyond what BigDecimal can hold
     }

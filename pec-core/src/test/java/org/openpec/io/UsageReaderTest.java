@@ -125,7 +125,8 @@ class UsageReaderTest {
 
     @Test
     void spacesNaNAndInfinityAreNotNumbers() throws IOException {
-      for (String bad : new String[] {" 24", "NaN", "Infinity", "1,000", "1e", "--1", "0x10", ""}) {
+      for (String bad : new String[] {" 24", "NaN", "Infinity", "1,000", "1e", "--1", "0x10", "", "1E+99999",
+          "1E-99999", "1E+9999999999"}) {
         UsageRecord rec = read(HEADER + "\n" + GOOD.replace(",24,", ",\"" + bad + "\",") + "\n").get(0);
         assertThat(rec.problem()).as(bad).isPresent();
         assertThat(rec.problem().orElseThrow().column()).as(bad).isEqualTo(11);
