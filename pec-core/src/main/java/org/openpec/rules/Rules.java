@@ -113,6 +113,7 @@ public final class Rules {
   public static EligibilityRule allOf(List<EligibilityRule> rules) {
     List<EligibilityRule> parts = List.copyOf(rules);
     String description = parts.isEmpty() ? "always" : "all of: " + describe(parts);
+    String label = parts.isEmpty() ? "always" : "all of these " + parts.size() + " rules";
     return new Named(description, facts -> {
       List<Verdict> children = new ArrayList<>(parts.size());
       Verdict firstFailure = null;
@@ -128,10 +129,10 @@ public final class Rules {
         }
       }
       if (firstFailure != null) {
-        return Verdict.composed(description, false, firstFailure.reason(), firstFailure.detail(), children);
+        return Verdict.composed(label, false, firstFailure.reason(), firstFailure.detail(), children);
       }
       String detail = passDetail != null ? passDetail.detail() : parts.isEmpty() ? "no rule to hold" : "every rule holds";
-      return Verdict.composed(description, true, Reason.ELIGIBLE, detail, children);
+      return Verdict.composed(label, true, Reason.ELIGIBLE, detail, children);
     });
   }
 
@@ -142,6 +143,7 @@ public final class Rules {
   public static EligibilityRule anyOf(List<EligibilityRule> rules) {
     List<EligibilityRule> parts = List.copyOf(rules);
     String description = parts.isEmpty() ? "never" : "any of: " + describe(parts);
+    String label = parts.isEmpty() ? "never" : "any of these " + parts.size() + " rules";
     return new Named(description, facts -> {
       List<Verdict> children = new ArrayList<>(parts.size());
       Verdict firstPass = null;
@@ -153,13 +155,13 @@ public final class Rules {
         }
       }
       if (firstPass != null) {
-        return Verdict.composed(description, true, Reason.ELIGIBLE, firstPass.detail(), children);
+        return Verdict.composed(label, true, Reason.ELIGIBLE, firstPass.detail(), children);
       }
       if (children.isEmpty()) {
-        return Verdict.composed(description, false, Reason.RULE_NOT_MET, "no alternative holds", children);
+        return Verdict.composed(label, false, Reason.RULE_NOT_MET, "no alternative holds", children);
       }
       Verdict first = children.get(0);
-      return Verdict.composed(description, false, first.reason(), first.detail(), children);
+      return Verdict.composed(label, false, first.reason(), first.detail(), children);
     });
   }
 

@@ -100,7 +100,7 @@ public final class Verdict {
     }
   }
 
-  /** The rule that gave this verdict, as a sentence. */
+  /** The rule that gave this verdict, as a sentence; a composed rule is named by its kind and size (its parts are the children). */
   public String rule() {
     return rule;
   }
