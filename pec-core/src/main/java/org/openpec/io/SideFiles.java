@@ -69,26 +69,23 @@ public final class SideFiles {
     }
 
     Optional<LocalDate> day(int column) {
-      String v = text(column);
-      if (v.isEmpty()) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(TextValues.parseDay(v));
-      } catch (IllegalArgumentException e) {
-        throw bad(column, name(column) + " must be a date (yyyy-MM-dd, M/d/yyyy or ISO date-time), was \"" + v + "\"");
-      }
+      return parsed(column, TextValues::parseDay, "a date (yyyy-MM-dd, M/d/yyyy or ISO date-time)");
     }
 
     Optional<Instant> instant(int column) {
+      return parsed(column, TextValues::parseInstant, "an ISO-8601 instant");
+    }
+
+    /** The trimmed value parsed, empty when blank; a value that does not parse makes the row bad. */
+    private <T> Optional<T> parsed(int column, java.util.function.Function<String, T> parse, String expected) {
       String v = text(column);
       if (v.isEmpty()) {
         return Optional.empty();
       }
       try {
-        return Optional.of(TextValues.parseInstant(v));
+        return Optional.of(parse.apply(v));
       } catch (IllegalArgumentException e) {
-        throw bad(column, name(column) + " must be an ISO-8601 instant, was \"" + v + "\"");
+        throw bad(column, name(column) + " must be " + expected + ", was \"" + v + "\"");
       }
     }
 
