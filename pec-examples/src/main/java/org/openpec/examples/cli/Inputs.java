@@ -125,7 +125,8 @@ final class Inputs {
     int groupGrants = calculator.unresolvedGroupGrants();
     if (groupGrants > 0) {
       err.println("pec: warning: " + groupGrants + " grant" + (groupGrants == 1 ? "" : "s")
-          + " at management-group scope cover nothing: no --hierarchy given");
+          + " at management-group scope " + (groupGrants == 1 ? "covers" : "cover")
+          + " nothing: no --hierarchy given");
     }
     err.flush();
     return new Inputs(options, calculator, repricing, bad[0], uncertainty);
