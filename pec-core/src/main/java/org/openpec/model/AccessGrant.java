@@ -12,8 +12,9 @@ import org.openpec.value.PecStyle;
  *
  * <p>Structural invariants only are checked here: a non-blank grant id, a role given by definition id or by
  * name, and {@code revokedAt} after {@code grantedAt}. Whether the grant earns credit is decided by the rules,
- * never by this type. Text attributes are kept as written except for surrounding spaces. Immutable and
- * thread-safe.
+ * never by this type. Text attributes are kept as written except for surrounding spaces. Copies differ in one
+ * attribute through {@code withX(..)} (e.g. {@code withRevokedAt}), which re-checks the invariants. Immutable
+ * and thread-safe.
  *
  * <pre>{@code
  * AccessGrant owner = AccessGrant.builder()
@@ -25,7 +26,7 @@ import org.openpec.value.PecStyle;
  */
 @Value.Immutable(prehash = true)
 @PecStyle
-public abstract class AccessGrant {
+public abstract class AccessGrant implements WithAccessGrant {
 
   AccessGrant() {}
 

@@ -14,11 +14,12 @@ import org.openpec.value.PecStyle;
  *
  * <p>Effective dates are inclusive UTC days; an absent bound is open. {@code meterIds} holds the meter ids of
  * the row, split on {@code ,} or {@code ;} and trimmed; an empty list matches every meter of the SKU.
- * Immutable and thread-safe.
+ * Copies differ in one attribute through {@code withX(..)} (e.g. {@code withUnitPrice}), which re-checks the
+ * invariants. Immutable and thread-safe.
  */
 @Value.Immutable
 @PecStyle
-public abstract class PriceListEntry {
+public abstract class PriceListEntry implements WithPriceListEntry {
 
   PriceListEntry() {}
 

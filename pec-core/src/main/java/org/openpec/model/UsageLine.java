@@ -13,11 +13,12 @@ import org.openpec.value.PecStyle;
  * {@link BigDecimal}s as written in the file: {@code unitPrice} in the pricing currency (USD) per unit,
  * {@code quantity} in units (negative for corrections), {@code pcToBcExchangeRate} billing-currency units per
  * pricing-currency unit. IDs are opaque trimmed text. Optional descriptive fields are empty text when absent.
- * Immutable and thread-safe.
+ * Copies differ in one attribute through {@code withX(..)} (e.g. {@code withQuantity}), which re-checks the
+ * invariants. Immutable and thread-safe.
  */
 @Value.Immutable
 @PecStyle
-public abstract class UsageLine {
+public abstract class UsageLine implements WithUsageLine {
 
   UsageLine() {}
 

@@ -15,4 +15,16 @@ class OneLineTest {
     assertThat(r.amounts().credit()).isEqualByComparingTo("1.8");
     assertThat(r.amounts().billingPreTaxTotal()).isEqualByComparingTo("10.20");
   }
+
+  @Test
+  void callersInAnotherPackageCopyValuesWithOneAttributeChanged() {
+    LineResult r = OneLine.compute();
+    org.openpec.model.UsageLine doubled = r.line().withQuantity(new java.math.BigDecimal("48"));
+    assertThat(doubled.quantity()).isEqualByComparingTo("48");
+    assertThat(doubled.customerId()).isEqualTo(r.line().customerId());
+    assertThat(r.line().quantity()).isEqualByComparingTo("24");
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> r.line().withCustomerId(" "))
+        .withMessageContaining("customerId");
+  }
 }
