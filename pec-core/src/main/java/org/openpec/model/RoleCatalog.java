@@ -91,11 +91,19 @@ public final class RoleCatalog {
     return name.trim().toLowerCase(Locale.ROOT);
   }
 
-  /** This catalogue with {@code role} added, replacing any role with the same GUID or the same name. */
+  /**
+   * This catalogue with {@code role} added, replacing any role with the same GUID or the same name. A role given
+   * by name alone also replaces the GUID entries of the role it overrides, so that assignments carrying that
+   * GUID see the new eligibility too.
+   */
   public RoleCatalog withRole(Role role) {
     Objects.requireNonNull(role, "role");
     Map<String, Role> ids = new HashMap<>(byId);
     Map<String, Role> names = new HashMap<>(byName);
+    if (role.definitionId().isEmpty()) {
+      String name = nameKey(role.name());
+      ids.replaceAll((id, old) -> nameKey(old.name()).equals(name) ? Role.of(old.name(), id, role.isPecEligible()) : old);
+    }
     role.definitionId().ifPresent(id -> ids.put(id, role));
     names.put(nameKey(role.name()), role);
     return new RoleCatalog(Map.copyOf(ids), Map.copyOf(names));

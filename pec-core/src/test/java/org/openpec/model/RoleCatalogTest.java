@@ -106,6 +106,18 @@ class RoleCatalogTest {
   }
 
   @Test
+  void aRoleOverriddenByNameAloneChangesItsGuidEntryToo() {
+    RoleCatalog generous = bundled.withRole(Role.of("reader", "", true));
+    assertThat(generous.isPecEligible(READER_GUID, "")).isTrue();
+    assertThat(generous.isPecEligible(READER_GUID, "Reader")).isTrue();
+    assertThat(generous.isPecEligible("", "Reader")).isTrue();
+    assertThat(generous.isPecEligible(OWNER_GUID, "")).isTrue();
+    RoleCatalog strict = bundled.withRole(Role.of("Owner", "", false));
+    assertThat(strict.isPecEligible(OWNER_GUID, "")).isFalse();
+    assertThat(bundled.isPecEligible(OWNER_GUID, "")).isTrue();
+  }
+
+  @Test
   void theEmptyCatalogueMakesNothingEligible() {
     assertThat(RoleCatalog.empty().isPecEligible(OWNER_GUID, "Owner")).isFalse();
     RoleCatalog only = RoleCatalog.of(List.of(Role.of("Owner", OWNER_GUID, true)));
