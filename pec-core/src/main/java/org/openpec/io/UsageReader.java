@@ -188,10 +188,10 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   }
 
   private UsageRecord decode(long number, CsvRecord r) {
-    List<String> f = r.getFields();
+    CsvRecord f = r;
     InputProblem countProblem = table.fieldCountProblem(r);
     if (countProblem != null) {
-      return new UsageRecord(number, r.getStartingLineNumber(), f, columns, null, countProblem);
+      return new UsageRecord(number, r.getStartingLineNumber(), f.getFields(), columns, null, countProblem);
     }
     BigDecimal qty = null;
     BigDecimal price = null;
@@ -199,7 +199,7 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     LocalDate day = null;
     for (int i = 0; i < order.length; i++) {
       int at = order[i];
-      String value = f.get(at);
+      String value = f.getField(at);
       switch (kinds[i]) {
         case TEXT:
           if (value.isBlank()) {
@@ -237,34 +237,35 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     }
     try {
       UsageLine.Builder b = UsageLine.builder();
-      b.customerId(f.get(customer).trim())
-          .billedPartnerId(f.get(mpn).trim())
-          .subscriptionId(f.get(subscription).trim())
-          .entitlementId(f.get(entitlement).trim())
+      b.customerId(f.getField(customer).trim())
+          .billedPartnerId(f.getField(mpn).trim())
+          .subscriptionId(f.getField(subscription).trim())
+          .entitlementId(f.getField(entitlement).trim())
           .usageDate(day)
-          .productId(f.get(product).trim())
-          .skuId(f.get(sku).trim())
-          .meterId(f.get(meter).trim())
-          .resourceUri(f.get(resource).trim())
+          .productId(f.getField(product).trim())
+          .skuId(f.getField(sku).trim())
+          .meterId(f.getField(meter).trim())
+          .resourceUri(f.getField(resource).trim())
           .quantity(qty)
           .unitPrice(price)
-          .pricingCurrency(f.get(pricingCurrency).trim())
-          .billingCurrency(f.get(billingCurrency).trim())
+          .pricingCurrency(f.getField(pricingCurrency).trim())
+          .billingCurrency(f.getField(billingCurrency).trim())
           .pcToBcExchangeRate(rate);
       String[] opt = new String[OPTIONAL.length];
       for (int i = 0; i < optional.length; i++) {
-        opt[i] = optional[i] < 0 ? "" : f.get(optional[i]).trim();
+        opt[i] = optional[i] < 0 ? "" : f.getField(optional[i]).trim();
       }
       b.resellerPartnerId(opt[0]).publisherName(opt[1]).meterName(opt[2]).meterSubCategory(opt[3])
           .skuName(opt[4]).benefitId(opt[5]).benefitType(opt[6]).chargeType(opt[7]);
-      return new UsageRecord(number, r.getStartingLineNumber(), f, columns, b.build(), null);
+      return new UsageRecord(number, r.getStartingLineNumber(), f.getFields(), columns, b.build(), null);
     } catch (IllegalArgumentException | IllegalStateException e) {
       return rejected(number, r, f, -1, e.getMessage());
     }
   }
 
-  private UsageRecord rejected(long number, CsvRecord r, List<String> f, int column, String message) {
-    return new UsageRecord(number, r.getStartingLineNumber(), f, columns, null, table.problem(r, column, message));
+  private UsageRecord rejected(long number, CsvRecord r, CsvRecord f, int column, String message) {
+    return new UsageRecord(number, r.getStartingLineNumber(), f.getFields(), columns, null,
+        table.problem(r, column, message));
   }
 
   @Override

@@ -51,7 +51,7 @@ public record LineAmounts(BigDecimal rate, BigDecimal unitPrice, BigDecimal effe
   public static LineAmounts of(BigDecimal unitPrice, BigDecimal quantity, BigDecimal exchangeRate, BigDecimal rate) {
     BigDecimal listCost = unitPrice.multiply(quantity);
     BigDecimal effective = rate.signum() == 0 ? unitPrice : unitPrice.multiply(BigDecimal.ONE.subtract(rate));
-    BigDecimal pricingTotal = effective.multiply(quantity);
+    BigDecimal pricingTotal = rate.signum() == 0 ? listCost : effective.multiply(quantity);
     BigDecimal billingTotal = RoundingPolicy.billed(inBillingCurrency(pricingTotal, exchangeRate));
     BigDecimal billingList = rate.signum() == 0 ? billingTotal
         : RoundingPolicy.billed(inBillingCurrency(listCost, exchangeRate));
