@@ -37,8 +37,8 @@ import org.openpec.rules.Reason;
  * are never summed across currencies, lines of different billing currencies never share an episode (a customer
  * normally has one billing currency, so this splits nothing in practice). A day without a loss
  * line of that reason for that resource — no usage, only excluded, eligible or other-reason lines — ends a run.
- * Input may arrive in any order; memory is proportional to the number of distinct (group, day) pairs, each
- * holding its sums and one sentence.
+ * Input may arrive in any order. Days are kept as runs that merge as soon as they touch, so memory is
+ * proportional to the number of episodes (each holding its sums and one sentence), not to the number of days.
  *
  * <p><b>Money per line</b> ({@code rate} = {@link LineResult#rateInForce()}, {@code listCost} =
  * {@code amounts().listCost()}, so repriced lines use their repriced cost): {@code creditLost = listCost × rate}
@@ -77,7 +77,7 @@ import org.openpec.rules.Reason;
 public final class LossTracker {
 
   private final CoveringGrants covering;
-  private final Map<GroupKey, Map<LocalDate, DayLoss>> groups = new HashMap<>();
+  private final Map<GroupKey, TreeMap<LocalDate, Run>> groups = new HashMap<>();
 
   private LossTracker(CoveringGrants covering) {
     this.covering = covering;
@@ -155,16 +155,11 @@ public final class LossTracker {
     BigDecimal billingLost = RoundingPolicy.billed(listCost.multiply(fx))
         .subtract(RoundingPolicy.billed(listCost.multiply(BigDecimal.ONE.subtract(rate)).multiply(fx)));
     String rep = representative(line);
-    Map<LocalDate, DayLoss> days = groups.computeIfAbsent(key, k -> new HashMap<>());
-    DayLoss existing = days.get(line.usageDate());
-    // the sentence is needed only if this line may speak for its day (the smallest representative speaks); for
-    // the codes of agreement and access, lines of one day with equal representatives say the same sentence
-    int c = existing == null ? 1 : existing.representative().compareTo(rep);
-    String event = c < 0 || c == 0 && result.reason().isAccessLoss() ? existing.event()
-        : StartEvents.of(result, covering);
-    DayLoss day = new DayLoss(1, listCost, listCost.multiply(rate), billingLost, line.entitlementId(),
-        line.billingCurrency(), resource.path(), rep, event);
-    days.merge(line.usageDate(), day, LossTracker::combine);
+    LocalDate day = line.usageDate();
+    Run incoming = new Run(day, day, 1, listCost, listCost.multiply(rate), billingLost, line.entitlementId(),
+        line.billingCurrency(), resource.path(), rep, null);
+    insert(groups.computeIfAbsent(key, k -> new TreeMap<>()), incoming, result.reason().isAccessLoss(),
+        () -> StartEvents.of(result, covering));
     return this;
   }
 
@@ -179,9 +174,9 @@ public final class LossTracker {
     if (other == this) {
       throw new IllegalArgumentException("a tracker cannot merge itself");
     }
-    other.groups.forEach((key, days) -> {
-      Map<LocalDate, DayLoss> into = groups.computeIfAbsent(key, k -> new HashMap<>());
-      days.forEach((d, loss) -> into.merge(d, loss, LossTracker::combine));
+    other.groups.forEach((key, runs) -> {
+      TreeMap<LocalDate, Run> into = groups.computeIfAbsent(key, k -> new TreeMap<>());
+      runs.values().forEach(run -> insert(into, run, false, run::event));
     });
     return this;
   }
@@ -189,48 +184,56 @@ public final class LossTracker {
   /** The episodes gathered so far, sorted, with their roll-ups. The tracker can go on adding lines. */
   public LossReport toReport() {
     List<LossEpisode> episodes = new ArrayList<>();
-    groups.forEach((key, days) -> {
-      TreeMap<LocalDate, DayLoss> sorted = new TreeMap<>(days);
-      LocalDate first = null;
-      LocalDate last = null;
-      DayLoss run = null;
-      for (Map.Entry<LocalDate, DayLoss> e : sorted.entrySet()) {
-        if (run != null && e.getKey().equals(last.plusDays(1))) {
-          run = run.plus(e.getValue());
-          last = e.getKey();
-        } else {
-          if (run != null) {
-            episodes.add(episode(key, first, last, run));
-          }
-          first = e.getKey();
-          last = first;
-          run = e.getValue();
-        }
-      }
-      if (run != null) {
-        episodes.add(episode(key, first, last, run));
-      }
-    });
+    groups.forEach((key, runs) -> runs.values().forEach(run -> episodes.add(episode(key, run))));
     return LossReport.of(episodes);
   }
 
-  private LossEpisode episode(GroupKey key, LocalDate first, LocalDate last, DayLoss run) {
-    return new LossEpisode(key.customerId(), run.entitlementId(), Scope.parse(run.scopePath()), key.reason(), first,
-        last, run.lines(), run.listCost(), run.creditLost(), run.billingCurrency(), run.billingCreditLost(),
-        run.event());
+  private LossEpisode episode(GroupKey key, Run run) {
+    return new LossEpisode(key.customerId(), run.entitlementId, Scope.parse(run.scopePath), key.reason(), run.first,
+        run.last, run.lines, run.listCost, run.creditLost, run.billingCurrency, run.billingCreditLost, run.event);
   }
 
   /**
-   * Two losses of one (group, day): sums, the smallest descriptive values, and the start event of the smallest
-   * (representative, event) pair, so that the result never depends on input order.
+   * Adds {@code incoming} (one line's day, or a run of another tracker) to the runs of a group: it is summed into
+   * every run it overlaps or touches, and those runs become one. The start event is the one of the merged run's
+   * first day: of the lines of that day, the smallest representative speaks, then the smallest sentence; for the
+   * codes of agreement and access ({@code sameSentence}), equal representatives say the same sentence, so the
+   * incoming one is not even worked out. {@code event} is called only when the incoming run may speak.
    */
-  private static DayLoss combine(DayLoss a, DayLoss b) {
-    int c = a.representative().compareTo(b.representative());
-    DayLoss speaker = c < 0 || c == 0 && a.event().compareTo(b.event()) <= 0 ? a : b;
-    return new DayLoss(a.lines() + b.lines(), a.listCost().add(b.listCost()), a.creditLost().add(b.creditLost()),
-        a.billingCreditLost().add(b.billingCreditLost()), min(a.entitlementId(), b.entitlementId()),
-        a.billingCurrency(), min(a.scopePath(), b.scopePath()), speaker.representative(),
-        speaker.event());
+  private static void insert(TreeMap<LocalDate, Run> runs, Run incoming, boolean sameSentence,
+      Supplier<String> event) {
+    LocalDate from = incoming.first.minusDays(1);
+    Map.Entry<LocalDate, Run> floor = runs.floorEntry(from);
+    LocalDate scanFrom = floor != null && !floor.getValue().last.isBefore(from) ? floor.getKey() : from;
+    List<Run> touching = new ArrayList<>(runs.subMap(scanFrom, true, incoming.last.plusDays(1), true).values());
+    if (touching.isEmpty()) {
+      incoming.event = event.get();
+      runs.put(incoming.first, incoming);
+      return;
+    }
+    Run merged = touching.get(0);
+    for (Run r : touching) {
+      runs.remove(r.first);
+    }
+    for (int i = 1; i < touching.size(); i++) {
+      merged.absorb(touching.get(i));
+    }
+    int order = incoming.first.compareTo(merged.first);
+    if (order < 0) {
+      merged.speakFor(incoming.first, incoming.representative, event.get());
+    } else if (order == 0) {
+      int c = merged.representative.compareTo(incoming.representative);
+      if (c > 0) {
+        merged.speakFor(merged.first, incoming.representative, event.get());
+      } else if (c == 0 && !sameSentence) {
+        String said = event.get();
+        if (said.compareTo(merged.event) < 0) {
+          merged.speakFor(merged.first, incoming.representative, said);
+        }
+      }
+    }
+    merged.absorb(incoming);
+    runs.put(merged.first, merged);
   }
 
   private static String representative(UsageLine line) {
@@ -244,17 +247,60 @@ public final class LossTracker {
   private record GroupKey(String customerId, String scopeKey, Reason reason, String billingCurrency) {}
 
   /**
-   * The lost lines of one group on one day, or a run of days: sums, smallest descriptive values, and the start
-   * event of the line that speaks for the (first) day.
+   * The lost lines of one group on a run of consecutive days: sums, smallest descriptive values, and the start event
+   * of the line that speaks for the first day. Mutable, confined to its tracker.
    */
-  private record DayLoss(long lines, BigDecimal listCost, BigDecimal creditLost, BigDecimal billingCreditLost,
-      String entitlementId, String billingCurrency, String scopePath, String representative, String event) {
+  private static final class Run {
+    LocalDate first;
+    LocalDate last;
+    long lines;
+    BigDecimal listCost;
+    BigDecimal creditLost;
+    BigDecimal billingCreditLost;
+    String entitlementId;
+    final String billingCurrency;
+    String scopePath;
+    String representative;
+    String event;
 
-    /** This run extended by a later day: sums and smallest values; the start event stays this run's. */
-    DayLoss plus(DayLoss later) {
-      return new DayLoss(lines + later.lines, listCost.add(later.listCost), creditLost.add(later.creditLost),
-          billingCreditLost.add(later.billingCreditLost), min(entitlementId, later.entitlementId),
-          billingCurrency, min(scopePath, later.scopePath), representative, event);
+    Run(LocalDate first, LocalDate last, long lines, BigDecimal listCost, BigDecimal creditLost,
+        BigDecimal billingCreditLost, String entitlementId, String billingCurrency, String scopePath,
+        String representative, String event) {
+      this.first = first;
+      this.last = last;
+      this.lines = lines;
+      this.listCost = listCost;
+      this.creditLost = creditLost;
+      this.billingCreditLost = billingCreditLost;
+      this.entitlementId = entitlementId;
+      this.billingCurrency = billingCurrency;
+      this.scopePath = scopePath;
+      this.representative = representative;
+      this.event = event;
+    }
+
+    String event() {
+      return event;
+    }
+
+    /** The first day is now {@code day}, and this line speaks for it. */
+    void speakFor(LocalDate day, String rep, String sentence) {
+      first = day;
+      representative = rep;
+      event = sentence;
+    }
+
+    /** Adds the days, sums and smallest descriptive values of {@code other}; the speaker stays this run's. */
+    void absorb(Run other) {
+      if (other.last.isAfter(last)) {
+        last = other.last;
+      }
+      lines += other.lines;
+      listCost = listCost.add(other.listCost);
+      creditLost = creditLost.add(other.creditLost);
+      billingCreditLost = billingCreditLost.add(other.billingCreditLost);
+      entitlementId = min(entitlementId, other.entitlementId);
+      scopePath = min(scopePath, other.scopePath);
     }
   }
 }
