@@ -1,6 +1,5 @@
 package org.openpec.examples.bench;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -91,11 +91,16 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
       return 0;
     } finally {
-      for (String f : FILES) {
-        Files.deleteIfExists(dir.resolve(f));
-      }
-      Files.deleteIfExists(dir);
+      deleteSample(dir);
     }
+  }
+
+  /** Deletes a folder made by {@link #extractSample()}. */
+  static void deleteSample(Path dir) throws IOException {
+    for (String f : FILES) {
+      Files.deleteIfExists(dir.resolve(f));
+    }
+    Files.deleteIfExists(dir);
   }
 
   /** Copies the bundled sample month to a new temporary folder. */

@@ -42,10 +42,7 @@ class LossesCommandTest {
 
   @AfterAll
   static void deleteDemo() throws IOException {
-    for (String f : DemoCommand.FILES) {
-      Files.deleteIfExists(demo.resolve(f));
-    }
-    Files.deleteIfExists(demo);
+    DemoCommand.deleteSample(demo);
   }
 
   static String d(String name) {

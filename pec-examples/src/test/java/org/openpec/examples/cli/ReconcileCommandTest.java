@@ -39,10 +39,7 @@ class ReconcileCommandTest {
 
   @AfterAll
   static void deleteDemo() throws IOException {
-    for (String f : DemoCommand.FILES) {
-      Files.deleteIfExists(demo.resolve(f));
-    }
-    Files.deleteIfExists(demo);
+    DemoCommand.deleteSample(demo);
   }
 
   static String d(String name) {
