@@ -40,9 +40,12 @@ final class DialectHint {
     return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
   }
 
-  /** A hint to append to the message of a number field that the other decimal separator would read, or "". */
+  /**
+   * A hint to append to the message of a number field that the other decimal separator would read, or "". A comma
+   * in a comma-separated file gets none: a decimal comma needs another delimiter.
+   */
   static String ofNumber(String value, CsvDialect dialect) {
-    if (!dialect.isDecimalComma() && value.indexOf(',') >= 0 && value.indexOf('.') < 0
+    if (!dialect.isDecimalComma() && dialect.delimiter() != ',' && value.indexOf(',') >= 0 && value.indexOf('.') < 0
         && DecimalText.isNumber(value.replace(',', '.'))) {
       return " (a decimal comma: read the file with --decimal-comma)";
     }
