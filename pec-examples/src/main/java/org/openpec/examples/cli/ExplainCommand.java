@@ -59,7 +59,7 @@ final class ExplainCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cl, "--line " + line + " is out of range: the usage file has "
           + count + " record" + (count == 1 ? "" : "s"));
     }
-    out.println("Record " + line + " (" + found.problem().map(p -> p.file()).orElse(inputs.usage) + " line "
+    out.println("Record " + line + " (" + found.problem().map(p -> p.file()).orElse(inputs.usageNames()) + " line "
         + found.physicalLine() + ")");
     if (found.isRejected()) {
       out.println("REJECTED: " + found.problem().orElseThrow());
