@@ -42,7 +42,8 @@ final class LossesCommand implements Callable<Integer> {
   InputOptions inputs = new InputOptions();
 
   @Option(names = "--out", paramLabel = "F",
-      description = "Write the episodes as CSV here (default: a readable table on standard output).")
+      description = "Write the episodes here, as CSV or in the --format given (default: a readable table on "
+          + "standard output, unless --format or --excel-csv asks for a table).")
   Path out;
 
   @Mixin

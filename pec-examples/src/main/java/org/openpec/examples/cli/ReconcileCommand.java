@@ -45,7 +45,8 @@ final class ReconcileCommand implements Callable<Integer> {
   @Mixin
   InputOptions inputs = new InputOptions();
 
-  @Option(names = "--out", paramLabel = "F", description = "Write the CSV here (default: standard output).")
+  @Option(names = "--out", paramLabel = "F",
+      description = "Write the table here (default: standard output; required by --format xlsx).")
   Path out;
 
   @Option(names = "--summary", paramLabel = "F",
