@@ -142,7 +142,7 @@ public record UsageManifest(Path file, String dataFormat, String schemaVersion, 
       throw new InputException(display + ": the manifest says blobCount " + blobCount + " but lists "
           + listed.size() + " blob" + (listed.size() == 1 ? "" : "s"));
     }
-    Path folder = file.toAbsolutePath().getParent();
+    Path folder = file.getParent() == null ? Path.of("") : file.getParent();
     List<Blob> blobs = new ArrayList<>(listed.size());
     for (String[] b : listed) {
       blobs.add(new Blob(b[0], b[1], locate(folder, b[0], display)));
@@ -189,7 +189,8 @@ public record UsageManifest(Path file, String dataFormat, String schemaVersion, 
       relative = relative.substring(1);
     }
     Path full = folder.resolve(relative).normalize();
-    if (full.startsWith(folder) && Files.isRegularFile(full)) {
+    boolean inside = full.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize());
+    if (inside && Files.isRegularFile(full)) {
       return full;
     }
     String last = relative.substring(relative.lastIndexOf('/') + 1);
