@@ -249,6 +249,20 @@ class UsageSourceTest {
         .isInstanceOf(InputException.class).hasMessageContaining("stdin: empty file");
   }
 
+  @Test
+  void truncatedGzipIsAnUnusableInputNotASilentEnd() throws IOException {
+    byte[] gz = readBytes(resource("usage.jsonl.gz"));
+    Path cut = dir.resolve("cut.jsonl.gz");
+    Files.write(cut, java.util.Arrays.copyOf(gz, gz.length - 30));
+    assertThatThrownBy(() -> readAll(UsageSource.of(List.of(cut.toString()))))
+        .isInstanceOf(InputException.class).hasMessageContaining("cut.jsonl.gz: cannot read file");
+    byte[] csvGz = readBytes(resource("usage.csv.gz"));
+    Path cutCsv = dir.resolve("cut.csv.gz");
+    Files.write(cutCsv, java.util.Arrays.copyOf(csvGz, csvGz.length - 30));
+    assertThatThrownBy(() -> readAll(UsageSource.of(List.of(cutCsv.toString()))))
+        .isInstanceOf(InputException.class).hasMessageContaining("cut.csv.gz");
+  }
+
   static byte[] readBytes(Path p) {
     try {
       return Files.readAllBytes(p);
