@@ -27,6 +27,9 @@ import org.openpec.money.DecimalText;
  * {@code ResourceURI} is empty, or when a number or a date does not parse; the problem names the first
  * offending column in file order. IDs are trimmed and never rejected for their shape. Not thread-safe: one
  * reader, one consumer ({@link UsageRun} decodes on several threads while one thread reads).
+ *
+ * <p>{@link UsageSource} also makes readers of other sources — gzip, JSON Lines, a Graph export manifest,
+ * several files in a row — whose records arrive decoded, with the same contract.
  */
 public final class UsageReader implements Iterator<UsageRecord>, Closeable {
 

@@ -23,7 +23,8 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Recognition: a file starting with the gzip magic bytes is decompressed first; text whose first character
  * (after a BOM and white space) is <code>{</code> is JSON — a manifest when its top-level object has
- * {@code blobs} or {@code dataFormat}, else JSON Lines; anything else is CSV in the given {@link CsvDialect}.
+ * {@code blobs} or {@code dataFormat}, else JSON Lines; anything else is CSV in the given {@link CsvDialect}. A
+ * JSON array and UTF-16 text (Excel's "Unicode Text") are refused with a message saying what to give instead.
  *
  * <p>Every input is opened once when the source is opened, so a file that cannot be used at all fails before any
  * record is read. A single CSV input reads exactly as {@link UsageReader#open(Path, CsvDialect)} (decoded on the
@@ -174,13 +175,24 @@ public final class UsageSource {
       if (b0 == 0x1f && b1 == 0x8b) {
         in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
       }
-      if (firstCharacter(in) == '{') {
+      if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
+        throw new InputException(display + ": UTF-16 text (as Excel saves \"Unicode Text\"): save the usage as "
+            + "\"CSV UTF-8\" instead");
+      }
+      int first = firstCharacter(in);
+      if (first == '{') {
         return UsageReader.of(JsonUsageReader.open(in, display, fileName, needed, advice));
+      }
+      if (first == '[') {
+        throw new InputException(display + ": a JSON array: pec reads JSON Lines, one usage object per line");
       }
       return UsageReader.open(in, display, fileName, dialect);
     } catch (IOException | UncheckedIOException e) {
       closeQuietly(raw);
       throw new InputException(display + ": cannot read file: " + e.getMessage(), e);
+    } catch (InputException e) {
+      closeQuietly(raw);
+      throw e;
     }
   }
 

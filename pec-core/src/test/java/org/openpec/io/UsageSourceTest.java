@@ -263,6 +263,17 @@ class UsageSourceTest {
         .isInstanceOf(InputException.class).hasMessageContaining("cut.csv.gz");
   }
 
+  @Test
+  void jsonArrayAndUtf16AreRefusedSayingWhatToGive() throws IOException {
+    Path array = write("a.json", "[{\"customerId\":\"c\"}]");
+    assertThatThrownBy(() -> readAll(UsageSource.of(List.of(array.toString()))))
+        .isInstanceOf(InputException.class).hasMessageContaining("a JSON array: pec reads JSON Lines");
+    Path utf16 = dir.resolve("unicode.txt");
+    Files.write(utf16, ("\uFEFF" + Files.readString(resource("usage.csv"))).getBytes(StandardCharsets.UTF_16LE));
+    assertThatThrownBy(() -> readAll(UsageSource.of(List.of(utf16.toString()))))
+        .isInstanceOf(InputException.class).hasMessageContaining("UTF-16 text").hasMessageContaining("CSV UTF-8");
+  }
+
   static byte[] readBytes(Path p) {
     try {
       return Files.readAllBytes(p);
