@@ -152,6 +152,17 @@ class FormatsCommandTest {
     }
 
     @Test
+    void explainNamesTheBlobAndLineOfTheRecord() throws IOException {
+      List<String> all = jsonLines(worked.resolve("usage.csv"), Set.of(), Map.of()).lines().toList();
+      gzip("e/part-1.json.gz", String.join("\n", all.subList(0, 5)) + "\n");
+      gzip("e/part-2.json.gz", String.join("\n", all.subList(5, all.size())) + "\n");
+      Path m = write("e/manifest.json", manifest("full", "part-1.json.gz", "part-2.json.gz"));
+      CliRun run = CliRun.of("explain", "--usage", m.toString(), "--grants", w("grants.csv"), "--line", "7");
+      assertThat(run.status()).isZero();
+      assertThat(run.out()).startsWith("Record 7 (part-2.json.gz line 2)");
+    }
+
+    @Test
     void basicAttributeSetIsExitOneNamingFieldsAndTheFix() throws IOException {
       gzip("b/part-1.json.gz", jsonLines(worked.resolve("usage.csv"), Set.of("MpnId", "Tier2MpnId", "MeterId"),
           Map.of()));
