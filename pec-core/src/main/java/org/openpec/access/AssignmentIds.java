@@ -42,6 +42,16 @@ final class AssignmentIds {
     return Scope.parse(i <= 0 ? "/" : path.substring(0, i));
   }
 
+  /**
+   * Why the scope part of an assignment id (the text before {@code /providers/Microsoft.Authorization/
+   * roleAssignments/}, as written) cannot be a grant's scope ({@link Scope#malformation}), or empty.
+   */
+  static java.util.Optional<String> scopeMalformation(String id) {
+    String raw = id.trim();
+    int i = Scope.asciiLower(raw).lastIndexOf(SEGMENT);
+    return i <= 0 ? java.util.Optional.empty() : Scope.malformation(raw.substring(0, i));
+  }
+
   /** The name (a GUID) at the end of an assignment id. */
   static String nameOf(String id) {
     String path = Scope.parse(id).path();

@@ -334,14 +334,27 @@ final class Json {
    * Parses an instant as Azure writes them: ISO-8601 with an offset ({@code 2018-01-29T20:42:31.3810679Z},
    * {@code 2021-03-15T10:22:33.123+00:00}); a value without an offset is UTC (spec §11).
    *
+   * The year has exactly four digits and lies in 1900–9999 (after conversion to UTC): {@code +99999-01-01T..}
+   * and {@code -2026-..} are refused like any other malformed time.
+   *
    * @throws DateTimeParseException if it is none of these
    */
   static Instant instant(String text) {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+    if (text.length() < 5 || text.charAt(4) != '-' || !Character.isDigit(text.charAt(0))
+        || !text.substring(0, 4).chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new DateTimeParseException("the year must have four digits", text, 0);
     }
+    Instant at;
+    try {
+      at = OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      at = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+    }
+    int year = at.atZone(ZoneOffset.UTC).getYear();
+    if (year < 1900 || year > 9999) {
+      throw new DateTimeParseException("year " + year + " is out of range 1900-9999", text, 0);
+    }
+    return at;
   }
 
   /** A reader that replays text already read, then goes on with the rest. */

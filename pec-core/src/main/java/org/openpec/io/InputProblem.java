@@ -9,7 +9,9 @@ import java.util.Objects;
  * @param line the physical line where the record starts (1-based; the header is line 1 of a file without
  *     leading blank lines)
  * @param column the 1-based position of the offending field, or 0 when the whole record is at fault
- * @param message what is wrong, naming the field and the offending value
+ * @param message what is wrong, naming the field and the offending value; control characters (C0, DEL, C1 and
+ *     the line and paragraph separators) are written as {@code \}{@code uXXXX}, so that a NUL byte or an escape
+ *     sequence of an input cell never reaches a terminal or a log raw
  */
 public record InputProblem(String file, long line, int column, String message) {
 
@@ -17,6 +19,36 @@ public record InputProblem(String file, long line, int column, String message) {
   public InputProblem {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(message, "message");
+    message = escapeControls(message);
+  }
+
+  /**
+   * {@code text} with every control character (C0, DEL, C1, U+2028, U+2029) written as {@code \}{@code uXXXX};
+   * other text as it is.
+   */
+  public static String escapeControls(String text) {
+    int n = text.length();
+    int i = 0;
+    while (i < n && !isControl(text.charAt(i))) {
+      i++;
+    }
+    if (i == n) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder(n + 16).append(text, 0, i);
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (isControl(c)) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean isControl(char c) {
+    return c < 0x20 || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029';
   }
 
   /** {@code file:line:column: message}. */
