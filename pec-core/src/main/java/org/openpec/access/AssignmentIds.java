@@ -22,7 +22,8 @@ final class AssignmentIds {
     }
     String key = Scope.parse(id).key();
     int i = key.lastIndexOf(SEGMENT);
-    return i >= 0 && key.length() > i + SEGMENT.length() && key.indexOf('/', i + SEGMENT.length()) < 0;
+    return i >= 0 && key.length() > i + SEGMENT.length() && key.indexOf('/', i + SEGMENT.length()) < 0
+        && !key.substring(i + SEGMENT.length()).isBlank();
   }
 
   /** The comparison key of an assignment id: its canonical form in lower case. */

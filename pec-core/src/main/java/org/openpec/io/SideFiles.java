@@ -154,6 +154,13 @@ public final class SideFiles {
    */
   public static Loaded<List<AccessGrant>> grants(Path path) {
     try (CsvTable t = CsvTable.open(path)) {
+      return grants(t);
+    }
+  }
+
+  /** As {@link #grants(Path)}, from a table already open. */
+  static Loaded<List<AccessGrant>> grants(CsvTable t) {
+    {
       int[] required = t.requireColumns("Scope", "GrantedAt");
       int scope = required[0];
       int grantedAt = required[1];
@@ -247,6 +254,13 @@ public final class SideFiles {
   /** The good rows of a price list with their positions, as {@link #priceList} reads them. */
   public static Loaded<List<PriceRow>> priceListRows(Path path, boolean forRepricing) {
     try (CsvTable t = CsvTable.open(path)) {
+      return priceListRows(t, forRepricing);
+    }
+  }
+
+  /** As {@link #priceListRows(Path, boolean)}, from a table already open. */
+  static Loaded<List<PriceRow>> priceListRows(CsvTable t, boolean forRepricing) {
+    {
       int[] required = forRepricing ? t.requireColumns("ProductId", "SkuId", "UnitPrice")
           : t.requireColumns("ProductId", "SkuId");
       int product = required[0];
@@ -313,6 +327,13 @@ public final class SideFiles {
    */
   public static Loaded<PartnerDirectory> partners(Path path) {
     try (CsvTable t = CsvTable.open(path)) {
+      return partners(t);
+    }
+  }
+
+  /** As {@link #partners(Path)}, from a table already open. */
+  static Loaded<PartnerDirectory> partners(CsvTable t) {
+    {
       int partner = t.requireColumn("PartnerId");
       int org = t.column("OrganizationId");
       int start = t.column("AgreementStart");
@@ -342,6 +363,13 @@ public final class SideFiles {
    */
   public static Loaded<PecRate> rates(Path path) {
     try (CsvTable t = CsvTable.open(path)) {
+      return rates(t);
+    }
+  }
+
+  /** As {@link #rates(Path)}, from a table already open. */
+  static Loaded<PecRate> rates(CsvTable t) {
+    {
       int[] required = t.requireColumns("EffectiveFrom", "Percentage");
       int from = required[0];
       int pct = required[1];
@@ -378,6 +406,13 @@ public final class SideFiles {
    */
   public static Loaded<PrincipalDirectory> principals(Path path) {
     try (CsvTable t = CsvTable.open(path)) {
+      return principals(t);
+    }
+  }
+
+  /** As {@link #principals(Path)}, from a table already open. */
+  static Loaded<PrincipalDirectory> principals(CsvTable t) {
+    {
       int[] required = t.requireColumns("PrincipalId", "PartnerId");
       int principal = required[0];
       int partner = required[1];
@@ -410,6 +445,13 @@ public final class SideFiles {
    */
   public static Loaded<ManagementHierarchy> hierarchy(Path path) {
     try (CsvTable t = CsvTable.open(path)) {
+      return hierarchy(t);
+    }
+  }
+
+  /** As {@link #hierarchy(Path)}, from a table already open. */
+  static Loaded<ManagementHierarchy> hierarchy(CsvTable t) {
+    {
       int[] required = t.requireColumns("SubscriptionId", "ManagementGroups");
       int sub = required[0];
       int groups = required[1];
