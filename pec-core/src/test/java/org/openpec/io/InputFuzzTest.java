@@ -198,7 +198,7 @@ class InputFuzzTest {
   }
 
   /** The records after the header, as an independent parse with the readers' settings finds them; -1 if none. */
-  private static int countRecords(byte[] bytes) {
+  static int countRecords(byte[] bytes) {
     try (CsvReader<CsvRecord> reader = CsvReader.builder().detectBomHeader(true).skipEmptyLines(true)
         .allowExtraFields(true).allowMissingFields(true).allowExtraCharsAfterClosingQuote(true)
         .allowUnclosedQuote(true).ofCsvRecord(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
