@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import org.immutables.value.Value;
 import org.openpec.access.Knowledge.Details;
 import org.openpec.model.AccessGrant;
-import org.openpec.model.Role;
 import org.openpec.model.RoleCatalog;
 import org.openpec.model.Scope;
 import org.openpec.time.Interval;
@@ -511,10 +510,8 @@ public abstract class AccessImport {
             + interval.start() + ": no event names its principal, so its grant is unattributed"));
       }
       lifetime++;
-      String roleName = d.roleName();
-      if (roleName.isEmpty()) {
-        roleName = roles().find(d.roleDefinitionId(), "").map(Role::name).orElse("");
-      }
+      // the GUID decides the role, so its catalogued name is the one shown
+      String roleName = roles().displayName(d.roleDefinitionId(), d.roleName());
       Optional<PrincipalMapping> m = principals().find(d.principalId());
       AccessGrant.Builder b = AccessGrant.builder();
       b.grantId(lifetime == 1 ? name : name + "#" + lifetime)

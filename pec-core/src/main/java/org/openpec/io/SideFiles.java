@@ -38,6 +38,9 @@ public final class SideFiles {
 
   private SideFiles() {}
 
+  /** The bundled roles: a grant's GUID decides its role, so the name shown is the catalogued one. */
+  private static final org.openpec.model.RoleCatalog ROLES = org.openpec.model.RoleCatalog.bundled();
+
   /** A row being read: its fields and the table it came from. */
   private static final class Row {
     final CsvTable table;
@@ -150,7 +153,9 @@ public final class SideFiles {
    * a role. An empty {@code GrantId} becomes {@code line-N} (the row's physical line). A scope that is not a
    * well-formed grant scope ({@link Scope#malformation}: {@code /subscriptions/} without id, an empty segment, no
    * leading {@code /}, a {@code ..} segment) makes the row bad: it would otherwise cover what it does not name.
-   * Text cells neutralised by {@link GrantsCsv} ({@code '=..}) read back as written before neutralising.
+   * Text cells neutralised by {@link GrantsCsv} ({@code '=..}) read back as written before neutralising. When
+   * {@code RoleDefinitionId} is a GUID of the bundled role catalogue, the grant's role name is that role's name
+   * (the GUID decides the role; a disagreeing {@code RoleName} would name the wrong one).
    */
   public static Loaded<List<AccessGrant>> grants(Path path) {
     try (CsvTable t = CsvTable.open(path)) {
@@ -211,7 +216,7 @@ public final class SideFiles {
             .principalId(row.text(principal))
             .principalType(row.text(principalType))
             .roleDefinitionId(rid)
-            .roleName(rname)
+            .roleName(rname.isEmpty() ? rname : ROLES.displayName(rid, rname))
             .scope(Scope.parse(scopeText))
             .assignment(a)
             .grantedAt(from)

@@ -181,6 +181,16 @@ class SideFileDefectsTest {
     }
 
     @Test
+    void theRoleShownIsTheOneTheGuidDecides() throws IOException {
+      // acdd72a7-3385-48ef-bd42-f606fba81ae7 is Reader; the row's RoleName says Owner, but the GUID decides
+      Path p = file("g.csv", GRANTS_HEADER + "\nG1,P,AOBO,g,,acdd72a7-3385-48ef-bd42-f606fba81ae7,Owner,"
+          + "/subscriptions/S,,2026-02-20T08:00:00Z,\nG2,P,AOBO,g,,,Owner,/subscriptions/S,,2026-02-20T08:00:00Z,\n"
+          + "G3,P,AOBO,g,,00000000-0000-0000-0000-000000000000,Custom,/subscriptions/S,,2026-02-20T08:00:00Z,\n");
+      assertThat(SideFiles.grants(p).value()).extracting(AccessGrant::roleLabel)
+          .containsExactly("Reader", "Owner", "Custom");
+    }
+
+    @Test
     void controlCharactersOfACellAreNotEchoedRaw() throws IOException {
       Path p = file("rates.csv", "EffectiveFrom,Percentage\n2026-01-01,1\u00005\n");
       Loaded<PecRate> loaded = SideFiles.rates(p);
