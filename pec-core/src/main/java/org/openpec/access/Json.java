@@ -372,7 +372,11 @@ final class Json {
         return p.getText();
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        return p.getDecimalValue();
+        try {
+          return p.getDecimalValue();
+        } catch (NumberFormatException beyondBigDecimal) {
+          return p.getText(); // an exponent too large for a BigDecimal: kept as the text written
+        }
       case VALUE_TRUE:
         return Boolean.TRUE;
       case VALUE_FALSE:

@@ -17,11 +17,11 @@ public final class InputException extends RuntimeException {
    * written as {@code \}{@code uXXXX} ({@link InputProblem#escapeControls}).
    */
   public InputException(String message) {
-    super(InputProblem.escapeControls(message));
+    super(InputProblem.printable(message));
   }
 
   /** An exception with a message naming the file, caused by {@code cause}; control characters escaped. */
   public InputException(String message, Throwable cause) {
-    super(InputProblem.escapeControls(message), cause);
+    super(InputProblem.printable(message), cause);
   }
 }

@@ -19,7 +19,25 @@ public record InputProblem(String file, long line, int column, String message) {
   public InputProblem {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(message, "message");
-    message = escapeControls(message);
+    message = printable(message);
+  }
+
+  /** The most characters a message keeps; an echoed huge cell is cut in its middle. */
+  public static final int MAX_MESSAGE = 2_000;
+
+  /**
+   * {@code text} fit to print on one line: control characters escaped ({@link #escapeControls}) and, beyond
+   * {@value #MAX_MESSAGE} characters, its middle replaced by {@code …(N characters left out)…}, so that a
+   * megabyte-long cell echoed in a message stays readable.
+   */
+  public static String printable(String text) {
+    String s = text;
+    if (s.length() > MAX_MESSAGE) {
+      int head = MAX_MESSAGE - 200;
+      s = s.substring(0, head) + "…(" + (s.length() - head - 150) + " characters left out)…"
+          + s.substring(s.length() - 150);
+    }
+    return escapeControls(s);
   }
 
   /**

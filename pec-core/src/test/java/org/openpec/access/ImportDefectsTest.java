@@ -144,4 +144,31 @@ class ImportDefectsTest {
     assertThat(log.eventsRead()).isEqualTo(events);
     assertThat(log.otherEvents()).isEqualTo(events);
   }
+
+  @Test
+  void foundByFuzzingAnExponentBeyondBigDecimalIsTextNotACrash() {
+    RoleAssignmentSnapshot s = snapshotOf("list.json", "2026-03-01T00:00:00Z",
+        "[{\"id\": 1e99999999999999, \"roleDefinitionName\": \"Owner\", \"principalId\": \"p\"}]");
+    assertThat(s.entriesRead()).isEqualTo(1);
+    assertThat(s.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("1e99999999999999"));
+  }
+
+  @Test
+  void foundByFuzzingAHugeValueIsCutInItsMessage() {
+    ActivityLog log = logOf("log.json", "[{\"time\": \"" + "x".repeat(1 << 20) + "\", \"operationName\": \"x\"}]");
+    assertThat(log.problems()).singleElement().satisfies(p -> {
+      assertThat(p.message()).startsWith("event 1: time must be an ISO-8601 instant").contains("characters left out");
+      assertThat(p.message().length()).isLessThanOrEqualTo(2_100);
+    });
+  }
+
+  @Test
+  void foundByFuzzingABlankRoleNameMakesNoGrantInsteadOfACrash() {
+    RoleAssignmentSnapshot s = snapshotOf("list.json", "2026-03-01T00:00:00Z",
+        "[{\"id\": \"" + SUB + "/providers/Microsoft.Authorization/roleAssignments/a1\", \"roleDefinitionName\": "
+            + "\"\\u2028\", \"principalId\": \"p\"}]");
+    ImportResult r = AccessImport.builder().addSnapshots(s).build().run();
+    assertThat(r.grants()).isEmpty();
+    assertThat(r.problems()).extracting(ImportProblem::message).anySatisfy(m -> assertThat(m).contains("role"));
+  }
 }
