@@ -5,7 +5,7 @@ public enum Shape {
   /**
    * A partner's month as it looks in practice: about one customer per 4 500 lines, 1–4 Azure subscriptions each,
    * 2–6 resource groups of 5–18 resources, 1–3 meters per resource and day, resources created and deleted
-   * mid-month, a price list of about 2 300 meters, about 1.4 grants per 1 000 lines (see {@link RealisticMonth}).
+   * mid-month, a price list of about 2 300 meters, about 1.4 grants per 1 000 lines (see {@link MonthGenerator}).
    */
   REALISTIC,
   /**
