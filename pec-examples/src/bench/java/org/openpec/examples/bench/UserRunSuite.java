@@ -107,6 +107,7 @@ public final class UserRunSuite implements Callable<Integer> {
 
   private final PrintStream log = System.err;
   private String arguments = "";
+  private String loadBefore = "";
 
   /** Runs the suite; exit 0 when every engine agrees, 1 otherwise or when a child fails, 2 on bad options. */
   public static void main(String[] args) {
@@ -155,6 +156,7 @@ public final class UserRunSuite implements Callable<Integer> {
         month.directory().toString(), roles.toString(), Integer.toString(duckThreads)));
 
     Map<Measure, List<Outcome>> outcomes = new EnumMap<>(Measure.class);
+    loadBefore = loadAverage();
     EngineFigures firstPec = null;
     EngineFigures firstDuck = null;
     for (int run = 1; run <= runs; run++) {
@@ -162,7 +164,7 @@ public final class UserRunSuite implements Callable<Integer> {
       for (Measure m : Measure.values()) {
         Files.deleteIfExists(credit);
         Files.deleteIfExists(duckLines);
-        Outcome o = launch(commands.get(m), out.resolve(m.code + ".stderr"), gnuTime ? out.resolve("time.txt") : null);
+        Outcome o = launch(commands.get(m), out.resolve(m.code + ".err"), gnuTime ? out.resolve("time.txt") : null);
         outcomes.computeIfAbsent(m, k -> new ArrayList<>()).add(o);
         log.printf(Locale.ROOT, "  %-15s %7.2f s  peak RSS %s%n", m.code, o.seconds(),
             o.peakKib().isPresent() ? String.format(Locale.ROOT, "%,d MiB", o.peakKib().getAsLong() / 1024) : "n/a");
@@ -242,7 +244,7 @@ public final class UserRunSuite implements Callable<Integer> {
       cmd.addAll(List.of("/usr/bin/time", "-o", timeFile.toString(), "-f", "%M"));
     }
     cmd.addAll(command);
-    Path stdout = stderr.resolveSibling(stderr.getFileName() + ".out");
+    Path stdout = stderr.resolveSibling(stderr.getFileName().toString().replaceFirst("[.]err$", "") + ".out");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(stderr.toFile()).redirectOutput(stdout.toFile());
     long t0 = System.nanoTime();
     Process p = pb.start();
@@ -392,10 +394,12 @@ public final class UserRunSuite implements Callable<Integer> {
         month.usageRecords(), runs, runs == 1 ? "" : "s"));
     sb.append(String.format(Locale.ROOT, "Month: `pec generate --shape %s --lines %d --seed %d` (%,d records, %.0f MB, "
         + "%.0f bytes per record). Machine: %d processors, %s, Java %s. Every measurement is a fresh process with "
-        + "default JVM options; runs interleaved (one of each, then the next run).%n%n",
+        + "default JVM options; runs interleaved (one of each, then the next run). Load average (1, 5, 15 min) "
+        + "before: %s; after: %s.%n%n",
         shape.name().toLowerCase(Locale.ROOT), month.targetLines(), month.seed(), month.usageRecords(),
         month.usageBytes() / 1e6, (double) month.usageBytes() / month.usageRecords(),
-        Runtime.getRuntime().availableProcessors(), memory(), System.getProperty("java.version")));
+        Runtime.getRuntime().availableProcessors(), memory(), System.getProperty("java.version"), loadBefore,
+        loadAverage()));
     sb.append("| Measurement (fresh process) | min s | median s | max s | records/s (median) | peak RSS MiB (max) | "
         + "in-process work s (median) |\n|---|---:|---:|---:|---:|---:|---:|\n");
     for (Measure m : Measure.values()) {
@@ -439,6 +443,15 @@ public final class UserRunSuite implements Callable<Integer> {
     sb.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %s | %s |%n", label,
         Arrays.stream(q).min().orElseThrow(), med, Arrays.stream(q).max().orElseThrow(),
         Double.isNaN(target) ? "" : "≤ " + target, Double.isNaN(target) ? "" : med <= target ? "yes" : "no"));
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().split(" ");
+      return f[0] + ", " + f[1] + ", " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static String memory() {
