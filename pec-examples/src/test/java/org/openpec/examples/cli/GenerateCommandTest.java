@@ -105,9 +105,15 @@ class GenerateCommandTest {
   }
 
   @Test
-  void reconcileAndLossesRun() {
-    CliRun reconcile = CliRun.of(command("reconcile", inputs("--out", shared.resolve("rec.csv").toString())));
+  void reconcileFindsMicrosoftsColumnsAsOpenpecComputesThemAndLossesRun() throws IOException {
+    Path rec = shared.resolve("rec.csv");
+    CliRun reconcile = CliRun.of(command("reconcile", inputs("--out", rec.toString())));
     assertThat(reconcile.status()).as(reconcile.err()).isZero();
+    List<String> rows = Files.readAllLines(rec, StandardCharsets.UTF_8);
+    int kind = List.of(rows.get(0).split(",")).indexOf("Kind");
+    // The generator writes the PEC columns its access stories imply: every readable line matches.
+    assertThat(rows.subList(1, rows.size())).extracting(r -> r.split(",", -1)[kind])
+        .containsOnly("MATCH", "REJECTED").filteredOn("REJECTED"::equals).hasSize(4);
     CliRun losses = CliRun.of(command("losses", inputs("--out", shared.resolve("losses.csv").toString())));
     assertThat(losses.status()).as(losses.err()).isZero();
   }
