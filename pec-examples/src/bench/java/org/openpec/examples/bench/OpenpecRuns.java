@@ -40,7 +40,13 @@ final class OpenpecRuns {
    * partners, union coverage, the standard rule and rate.
    */
   static PecCalculator calculator(BenchMonth m) {
+    return calculator(m, org.openpec.rules.Rules.standard());
+  }
+
+  /** The calculator of the month's side files with {@code rule}. */
+  static PecCalculator calculator(BenchMonth m, org.openpec.rules.EligibilityRule rule) {
     return PecCalculator.builder()
+        .rule(rule)
         .addAllGrants(SideFiles.grants(m.grants()).value())
         .priceList(SideFiles.priceList(m.prices(), false).value())
         .partners(SideFiles.partners(m.partners()).value())
