@@ -3,10 +3,12 @@ package org.openpec.examples.cli;
 import java.util.function.Function;
 import org.openpec.LineResult;
 import org.openpec.PecCalculator;
+import org.openpec.io.InputException;
 import org.openpec.io.Repriced;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRecord;
 import org.openpec.io.UsageRun;
+import org.openpec.pricing.PriceListConflictException;
 
 /**
  * How the records of a run are evaluated: priced by their own unit price, or — under {@code --reprice} —
@@ -25,6 +27,9 @@ final class Evaluation {
     }
     try (UsageReader first = in.openUsage()) {
       return Repriced.evaluator(pec, in.repricing, first);
+    } catch (PriceListConflictException e) {
+      // a price in another currency than the usage: the input is unusable (exit 1), before any row is written
+      throw new InputException(e.getMessage(), e);
     }
   }
 }
