@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.openpec.model.AccessGrant;
 import org.openpec.model.PartnerDirectory;
+import org.openpec.model.PriceList;
 import org.openpec.model.PriceListEntry;
 import org.openpec.model.RoleCatalog;
 import org.openpec.model.UsageLine;
@@ -49,16 +50,15 @@ final class CalculatorFacts implements LineFacts {
 
   @Override
   public boolean hasPriceList() {
-    return calculator.priceList().isPresent();
+    return calculator.priceListOrNull() != null;
   }
 
   @Override
   public List<PriceListEntry> priceEntriesAnyDay() {
     List<PriceListEntry> a = anyDay;
     if (a == null) {
-      a = calculator.priceList().isPresent()
-          ? calculator.priceList().get().entriesForMeter(line.productId(), line.skuId(), line.meterId())
-          : List.of();
+      PriceList prices = calculator.priceListOrNull();
+      a = prices != null ? prices.entriesForMeter(line.productId(), line.skuId(), line.meterId()) : List.of();
       anyDay = a;
     }
     return a;

@@ -15,6 +15,10 @@ final class Memo {
 
   private final int capacity;
   private final Map<Object, ConcurrentHashMap<Object, Object>> byOwner = new ConcurrentHashMap<>();
+  /** The values of the owner asked last (usually the only one): found without a lookup. */
+  private volatile Owned last;
+
+  private record Owned(Object owner, ConcurrentHashMap<Object, Object> values) {}
 
   Memo(int capacity) {
     if (capacity < 1) {
@@ -26,9 +30,13 @@ final class Memo {
   /** The value {@code owner} remembered for {@code key}, or {@code compute}'s value for {@code facts}, remembered. */
   @SuppressWarnings("unchecked")
   <T> T get(Object owner, Object key, LineFacts facts, Function<LineFacts, T> compute) {
-    ConcurrentHashMap<Object, Object> values = byOwner.get(owner);
-    if (values == null) {
+    Owned l = last;
+    ConcurrentHashMap<Object, Object> values;
+    if (l != null && l.owner == owner) {
+      values = l.values;
+    } else {
       values = byOwner.computeIfAbsent(Objects.requireNonNull(owner, "owner"), o -> new ConcurrentHashMap<>());
+      last = new Owned(owner, values);
     }
     Object v = values.get(Objects.requireNonNull(key, "key"));
     if (v == null) {
