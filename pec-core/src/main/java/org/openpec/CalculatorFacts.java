@@ -23,6 +23,7 @@ final class CalculatorFacts implements LineFacts {
 
   private final PecCalculator calculator;
   private final UsageLine line;
+  private final PriceList prices;
   private Interval day;
   private List<PriceListEntry> anyDay;
   private Optional<List<PriceListEntry>> entries;
@@ -31,6 +32,7 @@ final class CalculatorFacts implements LineFacts {
   CalculatorFacts(PecCalculator calculator, UsageLine line) {
     this.calculator = calculator;
     this.line = line;
+    this.prices = calculator.priceList().orElse(null);
   }
 
   @Override
@@ -50,14 +52,13 @@ final class CalculatorFacts implements LineFacts {
 
   @Override
   public boolean hasPriceList() {
-    return calculator.priceListOrNull() != null;
+    return prices != null;
   }
 
   @Override
   public List<PriceListEntry> priceEntriesAnyDay() {
     List<PriceListEntry> a = anyDay;
     if (a == null) {
-      PriceList prices = calculator.priceListOrNull();
       a = prices != null ? prices.entriesForMeter(line.productId(), line.skuId(), line.meterId()) : List.of();
       anyDay = a;
     }

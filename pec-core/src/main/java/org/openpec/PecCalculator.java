@@ -111,13 +111,6 @@ public abstract class PecCalculator {
     return new GrantIndex(grants());
   }
 
-  /** The price list, or null: read once per line by the facts, without an {@code Optional}. */
-  @Value.Derived
-  @Value.Auxiliary
-  PriceList priceListOrNull() {
-    return priceList().orElse(null);
-  }
-
   /** What the rules remember across lines with equal facts ({@link LineFacts#remember}); invisible in results. */
   @Value.Derived
   @Value.Auxiliary
