@@ -1,15 +1,17 @@
 package org.openpec.io;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.Closeable;
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -35,7 +37,16 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   private static final String[] OPTIONAL = {"Tier2MpnId", "PublisherName", "MeterName", "MeterSubCategory", "SkuName",
       "BenefitId", "BenefitType", "ChargeType"};
 
-  private final CsvTable table;
+  /** The bytes of records a chunk aims at: small enough to stay out of the garbage collector's large objects. */
+  static final int CHUNK_BYTES = 256 * 1024;
+
+  /** The most entries in one chunk. */
+  private static final int CHUNK_ENTRIES = 4096;
+
+  private final CsvChunks chunks;
+  private final String displayName;
+  private final String fileName;
+  private final String[] header;
   private final UsageColumns columns;
   private final int[] order;
   private final Kind[] kinds;
@@ -55,40 +66,45 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   private final int billingCurrency;
   private final int fx;
   private final int[] optional;
-  private long recordNumber;
+  private final CsvFields fields = new CsvFields();
+  private CsvChunks.Chunk chunk;
+  private int at;
   private UsageRecord next;
 
-  private UsageReader(CsvTable table) {
-    this.table = table;
+  private UsageReader(InputStream in, String displayName, String fileName, int chunkBytes) {
+    this.displayName = displayName;
+    this.fileName = fileName;
+    this.chunks = new CsvChunks(in, chunkBytes);
     try {
-      customer = table.requireColumn("CustomerId");
-      mpn = table.requireColumn("MpnId");
-      subscription = table.requireColumn("SubscriptionId");
-      entitlement = table.requireColumn("EntitlementId");
-      usageDate = table.requireColumn("UsageDate");
-      product = table.requireColumn("ProductId");
-      sku = table.requireColumn("SkuId");
-      meter = table.requireColumn("MeterId");
-      resource = table.requireColumn("ResourceURI");
-      quantity = table.requireColumn("Quantity");
-      unitPrice = table.requireColumn("UnitPrice");
-      pricingCurrency = table.requireColumn("PricingCurrency");
-      billingCurrency = table.requireColumn("BillingCurrency");
-      fx = table.requireColumn("PCToBCExchangeRate");
+      header = readHeader();
+      chunks.width(header.length);
+      Map<String, Integer> positions = new HashMap<>();
+      for (int i = header.length - 1; i >= 0; i--) {
+        positions.put(CsvTable.normalise(header[i]), i);
+      }
+      columns = new UsageColumns(positions);
+      customer = requireColumn("CustomerId");
+      mpn = requireColumn("MpnId");
+      subscription = requireColumn("SubscriptionId");
+      entitlement = requireColumn("EntitlementId");
+      usageDate = requireColumn("UsageDate");
+      product = requireColumn("ProductId");
+      sku = requireColumn("SkuId");
+      meter = requireColumn("MeterId");
+      resource = requireColumn("ResourceURI");
+      quantity = requireColumn("Quantity");
+      unitPrice = requireColumn("UnitPrice");
+      pricingCurrency = requireColumn("PricingCurrency");
+      billingCurrency = requireColumn("BillingCurrency");
+      fx = requireColumn("PCToBCExchangeRate");
     } catch (InputException e) {
-      table.close();
+      close();
       throw e;
     }
     optional = new int[OPTIONAL.length];
     for (int i = 0; i < OPTIONAL.length; i++) {
-      optional[i] = table.column(OPTIONAL[i]);
+      optional[i] = columns.index(OPTIONAL[i]);
     }
-    Map<String, Integer> positions = new HashMap<>();
-    String[] header = table.header();
-    for (int i = header.length - 1; i >= 0; i--) {
-      positions.put(CsvTable.normalise(header[i]), i);
-    }
-    columns = new UsageColumns(positions);
     int[] checked = {customer, mpn, subscription, entitlement, usageDate, product, sku, meter, quantity, unitPrice,
         pricingCurrency, billingCurrency, fx};
     Kind[] checkedKinds = {Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.DAY, Kind.TEXT, Kind.TEXT, Kind.TEXT,
@@ -108,13 +124,62 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     }
   }
 
+  private String[] readHeader() {
+    CsvChunks.Chunk first;
+    try {
+      first = chunks.next(1);
+    } catch (IOException e) {
+      throw new InputException(displayName + ": cannot read the header: " + e.getMessage(), e);
+    }
+    if (first == null) {
+      throw new InputException(displayName + ": empty file (no header line)");
+    }
+    if (first.kind(0) == CsvChunks.TOO_LONG) {
+      throw new InputException(displayName + ": cannot read the header: " + first.note(0));
+    }
+    CsvFields f = new CsvFields().parse(first.data(), first.start(0), first.end(0));
+    int bad = f.invalidUtf8Field();
+    if (bad >= 0) {
+      throw new InputException(displayName + ": cannot read the header: field " + (bad + 1)
+          + " is not valid UTF-8 (line " + first.line(0) + ")");
+    }
+    String[] h = f.all().toArray(new String[0]);
+    if (h.length == 1 && h[0].isBlank()) {
+      throw new InputException(displayName + ": empty file (no header line)");
+    }
+    return h;
+  }
+
+  private int requireColumn(String name) {
+    int i = columns.index(name);
+    if (i < 0) {
+      throw new InputException(displayName + ": required column " + name + " is missing");
+    }
+    return i;
+  }
+
   /**
    * Opens a usage file and reads its header.
    *
    * @throws InputException when the file cannot be read, is empty, or lacks a required column
    */
   public static UsageReader open(Path path) {
-    return new UsageReader(CsvTable.open(path));
+    return open(path, CHUNK_BYTES);
+  }
+
+  /** Opens a usage file read in chunks of about {@code chunkBytes} (tests use tiny chunks). */
+  static UsageReader open(Path path, int chunkBytes) {
+    String display = path.toString();
+    InputStream in;
+    try {
+      in = Files.newInputStream(path);
+    } catch (NoSuchFileException e) {
+      throw new InputException(display + ": file not found");
+    } catch (IOException e) {
+      throw new InputException(display + ": cannot read file: " + e.getMessage(), e);
+    }
+    return new UsageReader(in, display, path.getFileName() == null ? display : path.getFileName().toString(),
+        chunkBytes);
   }
 
   /**
@@ -124,17 +189,22 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
    * @throws InputException when the text is empty or lacks a required column
    */
   public static UsageReader open(InputStream in, String name) {
-    return new UsageReader(CsvTable.open(in, name, name));
+    return new UsageReader(in, name, name, CHUNK_BYTES);
+  }
+
+  /** Reads a usage file from a stream in chunks of about {@code chunkBytes} (tests use tiny chunks). */
+  static UsageReader open(InputStream in, String name, int chunkBytes) {
+    return new UsageReader(in, name, name, chunkBytes);
   }
 
   /** The file's name without folders, as problems name it. */
   public String fileName() {
-    return table.fileName();
+    return fileName;
   }
 
   /** Whether the header has the column. */
   public boolean hasColumn(String name) {
-    return table.column(name) >= 0;
+    return columns.index(name) >= 0;
   }
 
   /** The records that remain, lazily, in file order; closing the stream closes the reader. */
@@ -145,13 +215,17 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
 
   @Override
   public boolean hasNext() {
-    if (next == null) {
-      CsvRecord r = table.next();
-      if (r != null) {
-        next = decode(++recordNumber, r);
+    while (next == null) {
+      if (chunk == null || at == chunk.size()) {
+        chunk = nextChunk();
+        at = 0;
+        if (chunk == null) {
+          return false;
+        }
       }
+      next = decode(chunk, at++, fields);
     }
-    return next != null;
+    return true;
   }
 
   @Override
@@ -165,56 +239,71 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   }
 
   /**
-   * Reads up to {@code max} raw records without decoding them, numbering them in file order; empty at the end.
-   * Decoding ({@link #decode}) may then run on other threads.
+   * The next chunk of whole records, numbered in file order, or null at the end; its records are then decoded
+   * ({@link #decode}) on any thread.
+   *
+   * @throws InputException when the file cannot be read
    */
-  List<Raw> nextRaw(int max) {
-    List<Raw> out = new java.util.ArrayList<>(max);
-    if (next != null) {
-      throw new IllegalStateException("nextRaw after hasNext: read either raw or decoded records");
+  CsvChunks.Chunk nextChunk() {
+    if (next != null || (chunk != null && at < chunk.size())) {
+      throw new IllegalStateException("nextChunk after hasNext: read either chunks or records");
     }
-    for (CsvRecord r; out.size() < max && (r = table.next()) != null; ) {
-      out.add(new Raw(++recordNumber, r));
+    try {
+      return chunks.next(CHUNK_ENTRIES);
+    } catch (IOException e) {
+      throw new InputException(displayName + ": cannot read file: " + e.getMessage(), e);
     }
-    return out;
   }
 
-  /** A record as the CSV parser gave it, with its number. */
-  record Raw(long number, CsvRecord record) {}
-
-  /** Decodes a raw record; thread-safe (reads only the header's column positions). */
-  UsageRecord decode(Raw raw) {
-    return decode(raw.number(), raw.record());
-  }
-
-  private UsageRecord decode(long number, CsvRecord r) {
-    CsvRecord f = r;
-    InputProblem countProblem = table.fieldCountProblem(r);
-    if (countProblem != null) {
-      return new UsageRecord(number, r.getStartingLineNumber(), f.getFields(), columns, null, countProblem);
+  /**
+   * Decodes entry {@code i} of a chunk. Thread-safe as long as each thread passes its own {@code fields}
+   * (it reads only the header's column positions).
+   */
+  UsageRecord decode(CsvChunks.Chunk c, int i, CsvFields f) {
+    long number = c.firstRecord() + i;
+    long physical = c.line(i);
+    byte[] data = c.data();
+    int start = c.start(i);
+    int end = c.end(i);
+    if (c.kind(i) != CsvChunks.RECORD) {
+      return rejected(number, physical, data, start, end, -1, c.note(i));
+    }
+    f.parse(data, start, end);
+    int n = f.count();
+    if (n != header.length) {
+      return rejected(number, physical, data, start, end, -1,
+          "record has " + n + " field" + (n == 1 ? "" : "s") + ", the header has " + header.length);
+    }
+    int badText = f.invalidUtf8Field();
+    if (badText >= 0) {
+      return rejected(number, physical, data, start, end, badText, header[badText].trim()
+          + " is not valid UTF-8 text (a byte sequence no character is encoded as)");
     }
     BigDecimal qty = null;
     BigDecimal price = null;
     BigDecimal rate = null;
     LocalDate day = null;
-    for (int i = 0; i < order.length; i++) {
-      int at = order[i];
-      String value = f.getField(at);
-      switch (kinds[i]) {
+    String[] text = new String[header.length];
+    for (int k = 0; k < order.length; k++) {
+      int col = order[k];
+      String value = f.text(col);
+      text[col] = value;
+      switch (kinds[k]) {
         case TEXT:
           if (value.isBlank()) {
-            return rejected(number, r, f, at, names[i] + " must not be empty");
+            return rejected(number, physical, data, start, end, col, names[k] + " must not be empty");
           }
           break;
         case NUMBER:
           BigDecimal v = DecimalText.parse(value).orElse(null);
           if (v == null) {
-            return rejected(number, r, f, at, value.isEmpty() ? names[i] + " must not be empty"
-                : names[i] + " must be a decimal number, was \"" + value + "\"");
+            return rejected(number, physical, data, start, end, col, value.isEmpty()
+                ? names[k] + " must not be empty"
+                : names[k] + " must be a decimal number, was \"" + shown(value) + "\"");
           }
-          if (at == quantity) {
+          if (col == quantity) {
             qty = v;
-          } else if (at == unitPrice) {
+          } else if (col == unitPrice) {
             price = v;
           } else {
             rate = v;
@@ -222,13 +311,17 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
           break;
         case DAY:
           if (value.isBlank()) {
-            return rejected(number, r, f, at, names[i] + " must not be empty");
+            return rejected(number, physical, data, start, end, col, names[k] + " must not be empty");
           }
           try {
             day = TextValues.parseDay(value);
           } catch (IllegalArgumentException e) {
-            return rejected(number, r, f, at, names[i] + " must be a date (yyyy-MM-dd, M/d/yyyy or ISO date-time), was \""
-                + value + "\"");
+            return rejected(number, physical, data, start, end, col, names[k]
+                + " must be a date (yyyy-MM-dd, M/d/yyyy or ISO date-time), was \"" + shown(value) + "\"");
+          }
+          if (day.getYear() < MIN_YEAR || day.getYear() > MAX_YEAR) {
+            return rejected(number, physical, data, start, end, col, names[k] + " must be a day of the years "
+                + MIN_YEAR + " to " + MAX_YEAR + ", was \"" + shown(value) + "\"");
           }
           break;
         default:
@@ -237,39 +330,54 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     }
     try {
       UsageLine.Builder b = UsageLine.builder();
-      b.customerId(f.getField(customer).trim())
-          .billedPartnerId(f.getField(mpn).trim())
-          .subscriptionId(f.getField(subscription).trim())
-          .entitlementId(f.getField(entitlement).trim())
+      b.customerId(text[customer].trim())
+          .billedPartnerId(text[mpn].trim())
+          .subscriptionId(text[subscription].trim())
+          .entitlementId(text[entitlement].trim())
           .usageDate(day)
-          .productId(f.getField(product).trim())
-          .skuId(f.getField(sku).trim())
-          .meterId(f.getField(meter).trim())
-          .resourceUri(f.getField(resource).trim())
+          .productId(text[product].trim())
+          .skuId(text[sku].trim())
+          .meterId(text[meter].trim())
+          .resourceUri(f.text(resource).trim())
           .quantity(qty)
           .unitPrice(price)
-          .pricingCurrency(f.getField(pricingCurrency).trim())
-          .billingCurrency(f.getField(billingCurrency).trim())
+          .pricingCurrency(text[pricingCurrency].trim())
+          .billingCurrency(text[billingCurrency].trim())
           .pcToBcExchangeRate(rate);
       String[] opt = new String[OPTIONAL.length];
-      for (int i = 0; i < optional.length; i++) {
-        opt[i] = optional[i] < 0 ? "" : f.getField(optional[i]).trim();
+      for (int k = 0; k < optional.length; k++) {
+        opt[k] = optional[k] < 0 ? "" : f.text(optional[k]).trim();
       }
       b.resellerPartnerId(opt[0]).publisherName(opt[1]).meterName(opt[2]).meterSubCategory(opt[3])
           .skuName(opt[4]).benefitId(opt[5]).benefitType(opt[6]).chargeType(opt[7]);
-      return new UsageRecord(number, r.getStartingLineNumber(), f.getFields(), columns, b.build(), null);
+      return new UsageRecord(number, physical, data, start, end, columns, b.build(), null);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      return rejected(number, r, f, -1, e.getMessage());
+      return rejected(number, physical, data, start, end, -1, e.getMessage());
     }
   }
 
-  private UsageRecord rejected(long number, CsvRecord r, CsvRecord f, int column, String message) {
-    return new UsageRecord(number, r.getStartingLineNumber(), f.getFields(), columns, null,
-        table.problem(r, column, message));
+  /** The earliest year of a usage day openpec reads. */
+  static final int MIN_YEAR = 1;
+  /** The latest year of a usage day openpec reads. */
+  static final int MAX_YEAR = 9999;
+
+  /** A value as a message shows it: at most 200 characters. */
+  private static String shown(String value) {
+    return value.length() <= 200 ? value : value.substring(0, 200) + "... (" + value.length() + " characters)";
+  }
+
+  private UsageRecord rejected(long number, long physical, byte[] data, int start, int end, int column,
+      String message) {
+    return new UsageRecord(number, physical, data, start, end, columns, null,
+        new InputProblem(fileName, physical, column < 0 ? 0 : column + 1, message));
   }
 
   @Override
   public void close() {
-    table.close();
+    try {
+      chunks.close();
+    } catch (IOException ignored) {
+      // nothing more to report
+    }
   }
 }

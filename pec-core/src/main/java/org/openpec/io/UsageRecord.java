@@ -1,6 +1,5 @@
 package org.openpec.io;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.openpec.model.UsageLine;
@@ -9,22 +8,26 @@ import org.openpec.model.UsageLine;
  * One record of a usage file: either a readable {@link UsageLine} or the {@link InputProblem} that rejects it,
  * with its raw fields.
  *
- * <p>Immutable once read: the raw fields are never modified.
+ * <p>Immutable once read: the raw bytes are never modified; a field's text is decoded when asked for.
  */
 public final class UsageRecord {
 
   private final long recordNumber;
   private final long physicalLine;
-  private final List<String> fields;
+  private final byte[] data;
+  private final int start;
+  private final int end;
   private final UsageColumns columns;
   private final UsageLine line;
   private final InputProblem problem;
 
-  UsageRecord(long recordNumber, long physicalLine, List<String> fields, UsageColumns columns, UsageLine line,
-      InputProblem problem) {
+  UsageRecord(long recordNumber, long physicalLine, byte[] data, int start, int end, UsageColumns columns,
+      UsageLine line, InputProblem problem) {
     this.recordNumber = recordNumber;
     this.physicalLine = physicalLine;
-    this.fields = fields;
+    this.data = data;
+    this.start = start;
+    this.end = end;
     this.columns = columns;
     this.line = line;
     this.problem = problem;
@@ -64,7 +67,7 @@ public final class UsageRecord {
    */
   public String field(String column) {
     int i = columns.index(Objects.requireNonNull(column, "column"));
-    return i >= 0 && i < fields.size() ? fields.get(i) : "";
+    return i < 0 ? "" : new CsvFields().parse(data, start, end).text(i);
   }
 
   /** Whether the file has the column (whatever this record holds). */

@@ -1,14 +1,21 @@
 package org.openpec.examples.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.openpec.CreditStatement;
 import org.openpec.io.CreditCsv;
-import org.openpec.io.CsvOutput;
-import org.openpec.io.UsageOutcome;
+import org.openpec.io.CsvRows;
+import org.openpec.io.InputException;
 import org.openpec.io.UsageOutcome;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRun;
@@ -36,9 +43,6 @@ final class CreditCommand implements Callable<Integer> {
 
   private static final int DETAIL = CreditCsv.HEADER.indexOf("Detail");
 
-  /** One record's output, made on a worker: its CSV row, and its problem when it was rejected. */
-  private record Row(String csv, String problem) {}
-
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -59,12 +63,30 @@ final class CreditCommand implements Callable<Integer> {
     };
   }
 
-  /** The rows of the outcomes, formatted on the workers. */
-  private static Function<UsageOutcome, Row> rows(Uncertainty uncertainty) {
+  /**
+   * The rows of a batch of outcomes, formatted as UTF-8 bytes on a worker, with the problems of its rejected
+   * records.
+   */
+  private static Function<List<UsageOutcome>, Rows> rows(Uncertainty uncertainty) {
     Function<UsageOutcome, String[]> cells = cells(uncertainty);
-    return o -> new Row(CsvOutput.format(cells.apply(o)),
-        o.result() == null ? o.record().problem().map(Object::toString).orElse(null) : null);
+    return outcomes -> {
+      CsvRows bytes = new CsvRows(outcomes.size() * 320);
+      List<String> problems = null;
+      for (UsageOutcome o : outcomes) {
+        bytes.row(cells.apply(o));
+        if (o.result() == null) {
+          if (problems == null) {
+            problems = new ArrayList<>();
+          }
+          problems.add(o.record().problem().map(Object::toString).orElse(""));
+        }
+      }
+      return new Rows(bytes, problems == null ? List.of() : problems);
+    };
   }
+
+  /** The output of a batch of records: their CSV rows and the problems of the rejected ones, in file order. */
+  private record Rows(CsvRows csv, List<String> problems) {}
 
   @Override
   public Integer call() {
@@ -73,21 +95,66 @@ final class CreditCommand implements Callable<Integer> {
     CreditStatement statement;
     try (UsageReader reader = in.openUsage();
         Progress progress = Progress.of(inputs.usage, err);
-        Writer w = Output.open(out, spec.commandLine().getOut());
-        CreditCsv csv = CreditCsv.to(w)) {
-      statement = UsageRun.run(reader, Evaluation.of(in), rows(in.uncertainty), row -> {
-        progress.step();
-        if (row.problem() != null) {
-          err.println(row.problem());
+        RowSink sink = RowSink.open(out, spec.commandLine().getOut())) {
+      sink.write(new CsvRows(1024).row(CreditCsv.HEADER.toArray(new String[0])));
+      statement = UsageRun.runBatches(reader, Evaluation.of(in), rows(in.uncertainty), rows -> {
+        progress.step(rows.csv().rows());
+        for (String p : rows.problems()) {
+          err.println(p);
         }
-        csv.writeFormatted(row.csv());
+        sink.write(rows.csv());
       }, inputs.threads);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
     if (summary != null) {
       SummaryJson.write(summary, statement, in.badRows);
     }
     return strict && (statement.rejected() > 0 || in.badRows > 0) ? PecCommand.EXIT_STRICT : 0;
+  }
+
+  /** Where the rows go: the bytes straight to a file, or the text to the command's standard output. */
+  private static final class RowSink implements AutoCloseable {
+    private final OutputStream file;
+    private final Writer text;
+
+    private RowSink(OutputStream file, Writer text) {
+      this.file = file;
+      this.text = text;
+    }
+
+    static RowSink open(Path path, Writer stdout) {
+      if (path == null) {
+        return new RowSink(null, Output.open(null, stdout));
+      }
+      try {
+        return new RowSink(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), null);
+      } catch (IOException e) {
+        throw new InputException(path + ": cannot write file: " + e.getMessage(), e);
+      }
+    }
+
+    void write(CsvRows rows) {
+      try {
+        if (file != null) {
+          rows.writeTo(file);
+        } else {
+          text.write(rows.toString());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        if (file != null) {
+          file.close();
+        } else {
+          text.close();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 }

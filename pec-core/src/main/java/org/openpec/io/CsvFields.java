@@ -1,0 +1,207 @@
+package org.openpec.io;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The fields of one CSV record given as bytes (a record {@link CsvChunks} cut out): where each field lies, and
+ * its text on demand, so that only the fields a reader needs become strings. Quoting as {@link CsvChunks}
+ * follows it: a quoted field's text is what lies between its quotes with {@code ""} read as {@code "}, followed
+ * by any characters after the closing quote. Text is UTF-8; {@link #invalidUtf8Field} finds a field holding a
+ * byte sequence that is not UTF-8. Reusable for one record after another; not thread-safe.
+ */
+final class CsvFields {
+
+  private byte[] data;
+  private int count;
+  private int[] starts = new int[64];
+  private int[] ends = new int[64];
+  private boolean[] quoted = new boolean[64];
+  private boolean nonAscii;
+  private byte[] scratch = new byte[256];
+
+  /** Splits {@code data[start, end)} into fields; returns this. */
+  CsvFields parse(byte[] bytes, int start, int end) {
+    this.data = bytes;
+    int n = 0;
+    int i = start;
+    int hi = 0;
+    while (true) {
+      if (n == starts.length) {
+        grow();
+      }
+      starts[n] = i;
+      if (i < end && bytes[i] == '"') {
+        quoted[n] = true;
+        i++;
+        boolean inQuotes = true;
+        while (i < end) {
+          byte c = bytes[i];
+          hi |= c;
+          if (inQuotes) {
+            if (c == '"') {
+              if (i + 1 < end && bytes[i + 1] == '"') {
+                i += 2;
+                continue;
+              }
+              inQuotes = false;
+            }
+          } else if (c == ',') {
+            break;
+          }
+          i++;
+        }
+      } else {
+        quoted[n] = false;
+        while (i < end) {
+          byte c = bytes[i];
+          if (c == ',') {
+            break;
+          }
+          hi |= c;
+          i++;
+        }
+      }
+      ends[n] = i;
+      n++;
+      if (i >= end) {
+        break;
+      }
+      i++; // the comma
+      if (i == end) {
+        if (n == starts.length) {
+          grow();
+        }
+        starts[n] = end;
+        ends[n] = end;
+        quoted[n] = false;
+        n++;
+        break;
+      }
+    }
+    count = n;
+    nonAscii = hi < 0;
+    return this;
+  }
+
+  private void grow() {
+    int n = starts.length * 2;
+    starts = Arrays.copyOf(starts, n);
+    ends = Arrays.copyOf(ends, n);
+    quoted = Arrays.copyOf(quoted, n);
+  }
+
+  /** The number of fields. */
+  int count() {
+    return count;
+  }
+
+  /** The text of field {@code i}, or empty text when the record has fewer fields. */
+  String text(int i) {
+    if (i < 0 || i >= count) {
+      return "";
+    }
+    int s = starts[i];
+    int e = ends[i];
+    if (!quoted[i]) {
+      return decode(data, s, e - s);
+    }
+    int n = 0;
+    if (scratch.length < e - s) {
+      scratch = new byte[e - s];
+    }
+    boolean inQuotes = true;
+    for (int k = s + 1; k < e; k++) {
+      byte c = data[k];
+      if (inQuotes && c == '"') {
+        if (k + 1 < e && data[k + 1] == '"') {
+          scratch[n++] = '"';
+          k++;
+        } else {
+          inQuotes = false;
+        }
+        continue;
+      }
+      scratch[n++] = c;
+    }
+    return decode(scratch, 0, n);
+  }
+
+  /** Every field's text, in order. */
+  List<String> all() {
+    List<String> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(text(i));
+    }
+    return out;
+  }
+
+  private String decode(byte[] b, int off, int len) {
+    if (!nonAscii) {
+      return new String(b, off, len, StandardCharsets.ISO_8859_1);
+    }
+    return new String(b, off, len, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The 0-based index of the first field holding bytes that are not UTF-8 (an invalid, overlong or truncated
+   * sequence, a surrogate, or a code point beyond U+10FFFF), or -1 when the record is valid UTF-8.
+   */
+  int invalidUtf8Field() {
+    if (!nonAscii) {
+      return -1;
+    }
+    for (int f = 0; f < count; f++) {
+      if (invalidUtf8At(data, starts[f], ends[f]) >= 0) {
+        return f;
+      }
+    }
+    return -1;
+  }
+
+  /** The offset of the first byte of {@code b[from, to)} that does not begin a valid UTF-8 sequence, or -1. */
+  static int invalidUtf8At(byte[] b, int from, int to) {
+    int i = from;
+    while (i < to) {
+      int c = b[i] & 0xFF;
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
+      int need;
+      int min;
+      int max = 0xBF;
+      if (c >= 0xC2 && c <= 0xDF) {
+        need = 1;
+        min = 0x80;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2;
+        min = c == 0xE0 ? 0xA0 : 0x80;
+        max = c == 0xED ? 0x9F : 0xBF;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3;
+        min = c == 0xF0 ? 0x90 : 0x80;
+        max = c == 0xF4 ? 0x8F : 0xBF;
+      } else {
+        return i;
+      }
+      if (i + need >= to) {
+        return i;
+      }
+      int second = b[i + 1] & 0xFF;
+      if (second < min || second > max) {
+        return i;
+      }
+      for (int k = 2; k <= need; k++) {
+        int cont = b[i + k] & 0xFF;
+        if (cont < 0x80 || cont > 0xBF) {
+          return i;
+        }
+      }
+      i += need + 1;
+    }
+    return -1;
+  }
+}

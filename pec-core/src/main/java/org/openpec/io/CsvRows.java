@@ -1,0 +1,114 @@
+package org.openpec.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * CSV rows encoded as UTF-8 bytes in one growable buffer: the same text {@link CsvOutput#format} makes (RFC 4180
+ * quoting where needed, LF line ends), without a string per row. A cell is quoted when it holds a comma, a quote,
+ * CR or LF, or when it is a row's first cell and starts with {@code #}; a quote is doubled. A lone surrogate
+ * (which no UTF-8 text can hold) is written as {@code ?}, as Java's UTF-8 encoder writes it. Lets workers format
+ * a batch of rows that one thread then writes in order. Not thread-safe.
+ */
+public final class CsvRows {
+
+  private byte[] buf;
+  private int len;
+  private int rows;
+
+  /** An empty buffer of about {@code capacity} bytes to start with. */
+  public CsvRows(int capacity) {
+    buf = new byte[Math.max(64, capacity)];
+  }
+
+  /** Appends one row of cells (already made with {@link CsvOutput#text} and {@link CsvOutput#number}). */
+  public CsvRows row(String... cells) {
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) {
+        put((byte) ',');
+      }
+      cell(cells[i], i == 0);
+    }
+    put((byte) '\n');
+    rows++;
+    return this;
+  }
+
+  private void cell(String s, boolean first) {
+    if (s == null) {
+      return;
+    }
+    int n = s.length();
+    if (n == 0) {
+      return;
+    }
+    boolean quote = first && s.charAt(0) == '#';
+    boolean ascii = true;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == ',' || c == '\n' || c == '\r') {
+        quote = true;
+      } else if (c >= 0x80) {
+        ascii = false;
+      }
+    }
+    if (quote) {
+      put((byte) '"');
+    }
+    if (ascii) {
+      ensure(quote ? 2 * n : n);
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c == '"') {
+          buf[len++] = '"';
+        }
+        buf[len++] = (byte) c;
+      }
+    } else {
+      String text = quote ? s.replace("\"", "\"\"") : s;
+      byte[] b = text.getBytes(StandardCharsets.UTF_8);
+      ensure(b.length);
+      System.arraycopy(b, 0, buf, len, b.length);
+      len += b.length;
+    }
+    if (quote) {
+      put((byte) '"');
+    }
+  }
+
+  private void put(byte b) {
+    if (len == buf.length) {
+      ensure(1);
+    }
+    buf[len++] = b;
+  }
+
+  private void ensure(int more) {
+    if (len + more > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+    }
+  }
+
+  /** The number of rows appended. */
+  public int rows() {
+    return rows;
+  }
+
+  /** The number of bytes appended. */
+  public int size() {
+    return len;
+  }
+
+  /** Writes the rows' bytes to {@code out}. */
+  public void writeTo(OutputStream out) throws IOException {
+    out.write(buf, 0, len);
+  }
+
+  /** The rows as text. */
+  @Override
+  public String toString() {
+    return new String(buf, 0, len, StandardCharsets.UTF_8);
+  }
+}
