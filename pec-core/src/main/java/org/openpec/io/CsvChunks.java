@@ -10,9 +10,10 @@ import java.util.Arrays;
  * parsed on any thread ({@link CsvFields}) while record numbers and physical line numbers stay those of the whole
  * file.
  *
- * <p>The cut is exact for RFC 4180: a byte-level state machine follows the quoting (a quote opens a quoted field
- * only at the start of a field; inside one, {@code ""} is a quote and a lone quote closes it; line breaks inside
- * quotes belong to the field), so a record boundary is a line break outside quotes. LF, CR and CRLF each end a
+ * <p>The cut is exact for RFC 4180: a byte-level state machine follows the quoting as FastCSV does (a quote opens
+ * a quoted field only at the start of a field; within a quoted field each quote toggles between inside and
+ * outside quotes, so that {@code ""} inside is a quote; commas and line breaks inside quotes belong to the
+ * field), so a record boundary is a line break outside quotes. LF, CR and CRLF each end a
  * line; an empty line is neither a record nor numbered as one, but counts as a physical line. A UTF-8 byte order
  * mark at the start is skipped.
  *
@@ -42,7 +43,7 @@ final class CsvChunks implements Closeable {
   private static final int FIELD_START = 0;
   private static final int UNQUOTED = 1;
   private static final int QUOTED = 2;
-  private static final int QUOTE_IN_QUOTED = 3;
+  private static final int AFTER_QUOTE = 3;
 
   private final InputStream in;
   private final int target;
@@ -78,7 +79,7 @@ final class CsvChunks implements Closeable {
   CsvChunks(InputStream in, int target) {
     this.in = in;
     this.target = target;
-    this.buf = new byte[Math.max(1024, target + target / 4)];
+    this.buf = new byte[Math.max(16, target + target / 4)];
     this.pending = new Chunk.Builder(nextRecord);
   }
 
@@ -217,7 +218,7 @@ final class CsvChunks implements Closeable {
             afterCr = c == '\r';
           } else {
             if (c == '"') {
-              st = QUOTE_IN_QUOTED;
+              st = AFTER_QUOTE;
             }
             if (multiLine) {
               lineHasBytes[lineCount - 1] = true;
@@ -225,15 +226,17 @@ final class CsvChunks implements Closeable {
           }
           i++;
           break;
-        case QUOTE_IN_QUOTED:
+        case AFTER_QUOTE:
           if (c == '"') {
             st = QUOTED;
+            recHasBytes = true;
+            if (multiLine) {
+              lineHasBytes[lineCount - 1] = true;
+            }
             i++;
-            break;
+            continue;
           }
-          st = UNQUOTED;
-          // the quote closed the field: c is read as in an unquoted field
-          // fall through
+          // fall through: outside quotes, c is read as in an unquoted field
         default:
           if (c == '\n' || c == '\r') {
             afterCr = c == '\r';

@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * The fields of one CSV record given as bytes (a record {@link CsvChunks} cut out): where each field lies, and
  * its text on demand, so that only the fields a reader needs become strings. Quoting as {@link CsvChunks}
- * follows it: a quoted field's text is what lies between its quotes with {@code ""} read as {@code "}, followed
- * by any characters after the closing quote. Text is UTF-8; {@link #invalidUtf8Field} finds a field holding a
+ * follows it: in a field that starts with a quote, each quote toggles between inside and outside quotes, and
+ * the text is the field without its opening quote in which, of the quotes that follow, every second one (the
+ * second of {@code ""}) is kept; a quote still open at the end of the file is closed by a last quote. Text is UTF-8; {@link #invalidUtf8Field} finds a field holding a
  * byte sequence that is not UTF-8. Reusable for one record after another; not thread-safe.
  */
 final class CsvFields {
@@ -19,6 +20,7 @@ final class CsvFields {
   private int[] starts = new int[64];
   private int[] ends = new int[64];
   private boolean[] quoted = new boolean[64];
+  private boolean unclosed;
   private boolean nonAscii;
   private byte[] scratch = new byte[256];
 
@@ -28,6 +30,7 @@ final class CsvFields {
     int n = 0;
     int i = start;
     int hi = 0;
+    unclosed = false;
     while (true) {
       if (n == starts.length) {
         grow();
@@ -40,19 +43,14 @@ final class CsvFields {
         while (i < end) {
           byte c = bytes[i];
           hi |= c;
-          if (inQuotes) {
-            if (c == '"') {
-              if (i + 1 < end && bytes[i + 1] == '"') {
-                i += 2;
-                continue;
-              }
-              inQuotes = false;
-            }
-          } else if (c == ',') {
+          if (c == '"') {
+            inQuotes = !inQuotes;
+          } else if (c == ',' && !inQuotes) {
             break;
           }
           i++;
         }
+        unclosed = inQuotes;
       } else {
         quoted[n] = false;
         while (i < end) {
@@ -108,21 +106,22 @@ final class CsvFields {
     if (!quoted[i]) {
       return decode(data, s, e - s);
     }
+    if (unclosed && i == count - 1 && e - s > 1 && data[e - 1] == '"') {
+      e--; // a quote open at the end of the file: a last quote closes it
+    }
     int n = 0;
     if (scratch.length < e - s) {
       scratch = new byte[e - s];
     }
-    boolean inQuotes = true;
+    boolean keep = false;
     for (int k = s + 1; k < e; k++) {
       byte c = data[k];
-      if (inQuotes && c == '"') {
-        if (k + 1 < e && data[k + 1] == '"') {
-          scratch[n++] = '"';
-          k++;
-        } else {
-          inQuotes = false;
+      if (c == '"') {
+        if (!keep) {
+          keep = true;
+          continue;
         }
-        continue;
+        keep = false;
       }
       scratch[n++] = c;
     }
