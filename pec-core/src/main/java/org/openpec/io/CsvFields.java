@@ -1,9 +1,15 @@
 package org.openpec.io;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openpec.money.DecimalText;
 
 /**
  * The fields of one CSV record given as bytes (a record {@link CsvChunks} cut out): where each field lies, and
@@ -104,7 +110,7 @@ final class CsvFields {
     int s = starts[i];
     int e = ends[i];
     if (!quoted[i]) {
-      return decode(data, s, e - s);
+      return nonAscii || sharedText == null || e - s > MAX_SHARED ? decode(data, s, e - s) : shared(data, s, e);
     }
     if (unclosed && i == count - 1 && e - s > 1 && data[e - 1] == '"') {
       e--; // a quote open at the end of the file: a last quote closes it
@@ -135,6 +141,85 @@ final class CsvFields {
       out.add(text(i));
     }
     return out;
+  }
+
+  /** The longest text shared between records, in bytes. */
+  private static final int MAX_SHARED = 512;
+  private static final int SLOTS = 8192;
+  private final byte[][] sharedBytes;
+  private final String[] sharedText;
+
+  /** Fields whose texts are made afresh each time (for a record read once). */
+  CsvFields() {
+    this(false);
+  }
+
+  private CsvFields(boolean share) {
+    sharedBytes = share ? new byte[SLOTS][] : null;
+    sharedText = share ? new String[SLOTS] : null;
+  }
+
+  /** Fields that share the texts of repeated identifiers between the records they parse, one after another. */
+  static CsvFields sharing() {
+    return new CsvFields(true);
+  }
+
+  /**
+   * The ASCII text of {@code b[s, e)}, the same instance as for the same bytes a little earlier: identifiers
+   * repeat from record to record, and a repeated instance costs no allocation and compares and hashes at once.
+   * A bounded direct-mapped table: a slot holds the last text whose bytes hashed to it.
+   */
+  private String shared(byte[] b, int s, int e) {
+    int h = 1;
+    for (int k = s; k < e; k++) {
+      h = 31 * h + b[k];
+    }
+    int slot = (h ^ (h >>> 15)) & (SLOTS - 1);
+    byte[] known = sharedBytes[slot];
+    if (known != null && Arrays.equals(known, 0, known.length, b, s, e)) {
+      return sharedText[slot];
+    }
+    String t = new String(b, s, e - s, StandardCharsets.ISO_8859_1);
+    sharedBytes[slot] = Arrays.copyOfRange(b, s, e);
+    sharedText[slot] = t;
+    return t;
+  }
+
+  private final Map<String, Optional<BigDecimal>> numbers = new HashMap<>();
+  private final Map<String, LocalDate> days = new HashMap<>();
+
+  /** {@link DecimalText#parse} of {@code text}, remembered for texts seen before (prices and rates repeat). */
+  Optional<BigDecimal> number(String text) {
+    Optional<BigDecimal> v = numbers.get(text);
+    if (v == null) {
+      v = DecimalText.parse(text);
+      remember(numbers, text, v);
+    }
+    return v;
+  }
+
+  /**
+   * {@link TextValues#parseDay} of {@code text}, remembered for texts seen before (a month has a few days).
+   *
+   * @throws IllegalArgumentException when the text is not a day
+   */
+  LocalDate day(String text) {
+    LocalDate v = days.get(text);
+    if (v == null) {
+      v = TextValues.parseDay(text);
+      remember(days, text, v);
+    }
+    return v;
+  }
+
+  /** Remembers at most 4,096 texts: then forgets them all. */
+  private static <T> void remember(Map<String, T> known, String text, T value) {
+    if (text.length() <= MAX_SHARED) {
+      if (known.size() >= 4096) {
+        known.clear();
+      }
+      known.put(text, value);
+    }
   }
 
   private String decode(byte[] b, int off, int len) {

@@ -2,6 +2,7 @@ package org.openpec.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -23,15 +24,128 @@ public final class CsvRows {
     buf = new byte[Math.max(64, capacity)];
   }
 
+  /** The number of cells of the row being appended. */
+  private int cells;
+
   /** Appends one row of cells (already made with {@link CsvOutput#text} and {@link CsvOutput#number}). */
   public CsvRows row(String... cells) {
-    for (int i = 0; i < cells.length; i++) {
-      if (i > 0) {
-        put((byte) ',');
-      }
-      cell(cells[i], i == 0);
+    for (String c : cells) {
+      cell(c);
     }
+    return end();
+  }
+
+  /** Appends a cell to the row being written (as made with {@link CsvOutput#text}). */
+  public CsvRows cell(String text) {
+    if (cells++ > 0) {
+      put((byte) ',');
+    }
+    cell(text, cells == 1);
+    return this;
+  }
+
+  /** Appends a whole number as a cell. */
+  public CsvRows cell(long value) {
+    if (cells++ > 0) {
+      put((byte) ',');
+    }
+    digits(value);
+    return this;
+  }
+
+  /**
+   * Appends a number in plain notation as a cell, as {@link CsvOutput#number} writes it ({@code toPlainString});
+   * null is an empty cell.
+   */
+  public CsvRows cell(BigDecimal value) {
+    if (cells++ > 0) {
+      put((byte) ',');
+    }
+    if (value == null) {
+      return this;
+    }
+    int scale = value.scale();
+    if (value.precision() > 18 || scale > 40 || scale < -40) {
+      cell(value.toPlainString(), false);
+      return this;
+    }
+    long unscaled = value.unscaledValue().longValue();
+    if (scale <= 0) {
+      digits(unscaled);
+      if (unscaled != 0) {
+        ensure(-scale);
+        for (int k = 0; k < -scale; k++) {
+          buf[len++] = '0';
+        }
+      }
+      return this;
+    }
+    ensure(64);
+    if (unscaled < 0) {
+      buf[len++] = '-';
+      unscaled = -unscaled;
+    }
+    int n = digitCount(unscaled);
+    if (n > scale) {
+      int at = len;
+      len += n + 1;
+      int pos = len - 1;
+      for (int k = 0; k < scale; k++) {
+        buf[pos--] = (byte) ('0' + unscaled % 10);
+        unscaled /= 10;
+      }
+      buf[pos--] = '.';
+      while (pos >= at) {
+        buf[pos--] = (byte) ('0' + unscaled % 10);
+        unscaled /= 10;
+      }
+    } else {
+      buf[len++] = '0';
+      buf[len++] = '.';
+      for (int k = n; k < scale; k++) {
+        buf[len++] = '0';
+      }
+      int at = len;
+      len += n;
+      for (int pos = len - 1; pos >= at; pos--) {
+        buf[pos] = (byte) ('0' + unscaled % 10);
+        unscaled /= 10;
+      }
+    }
+    return this;
+  }
+
+  private void digits(long value) {
+    ensure(20);
+    long v = value;
+    if (v < 0) {
+      if (v == Long.MIN_VALUE) {
+        cell(Long.toString(v), false);
+        return;
+      }
+      buf[len++] = '-';
+      v = -v;
+    }
+    int n = digitCount(v);
+    len += n;
+    for (int pos = len - 1, k = 0; k < n; k++, pos--) {
+      buf[pos] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+  }
+
+  private static int digitCount(long v) {
+    int n = 1;
+    for (long p = 10; n < 19 && v >= p; p *= 10) {
+      n++;
+    }
+    return n;
+  }
+
+  /** Ends the row being written (LF). */
+  public CsvRows end() {
     put((byte) '\n');
+    cells = 0;
     rows++;
     return this;
   }

@@ -66,7 +66,7 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   private final int billingCurrency;
   private final int fx;
   private final int[] optional;
-  private final CsvFields fields = new CsvFields();
+  private final CsvFields fields = CsvFields.sharing();
   private CsvChunks.Chunk chunk;
   private int at;
   private UsageRecord next;
@@ -295,7 +295,7 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
           }
           break;
         case NUMBER:
-          BigDecimal v = DecimalText.parse(value).orElse(null);
+          BigDecimal v = f.number(value).orElse(null);
           if (v == null) {
             return rejected(number, physical, data, start, end, col, value.isEmpty()
                 ? names[k] + " must not be empty"
@@ -314,7 +314,7 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
             return rejected(number, physical, data, start, end, col, names[k] + " must not be empty");
           }
           try {
-            day = TextValues.parseDay(value);
+            day = f.day(value);
           } catch (IllegalArgumentException e) {
             return rejected(number, physical, data, start, end, col, names[k]
                 + " must be a date (yyyy-MM-dd, M/d/yyyy or ISO date-time), was \"" + shown(value) + "\"");

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.openpec.LineResult;
 import org.openpec.CreditStatement;
 import org.openpec.io.CreditCsv;
 import org.openpec.io.CsvRows;
@@ -41,26 +43,18 @@ final class CreditCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 3 when any record or row was rejected.")
   boolean strict;
 
-  private static final int DETAIL = CreditCsv.HEADER.indexOf("Detail");
-
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   /**
-   * The cells of a row; with raw sources, the {@code Detail} of a line whose day an uncertain window touches
-   * ends with {@code (uncertain: ...)}.
+   * The {@code Detail} of an evaluated line; with raw sources, that of a line whose day an uncertain window
+   * touches ends with {@code (uncertain: ...)}.
    */
-  private static Function<UsageOutcome, String[]> cells(Uncertainty uncertainty) {
+  private static BiFunction<String, LineResult, String> detail(Uncertainty uncertainty) {
     if (uncertainty == null) {
-      return CreditCsv::cells;
+      return (text, result) -> text;
     }
-    return o -> {
-      String[] cells = CreditCsv.cells(o);
-      if (o.result() != null) {
-        cells[DETAIL] = uncertainty.annotate(cells[DETAIL], o.result().line());
-      }
-      return cells;
-    };
+    return (text, result) -> uncertainty.annotate(text, result.line());
   }
 
   /**
@@ -68,12 +62,12 @@ final class CreditCommand implements Callable<Integer> {
    * records.
    */
   private static Function<List<UsageOutcome>, Rows> rows(Uncertainty uncertainty) {
-    Function<UsageOutcome, String[]> cells = cells(uncertainty);
+    BiFunction<String, LineResult, String> detail = detail(uncertainty);
     return outcomes -> {
       CsvRows bytes = new CsvRows(outcomes.size() * 320);
       List<String> problems = null;
       for (UsageOutcome o : outcomes) {
-        bytes.row(cells.apply(o));
+        CreditCsv.row(o, bytes, detail);
         if (o.result() == null) {
           if (problems == null) {
             problems = new ArrayList<>();
