@@ -110,7 +110,7 @@ final class CsvFields {
     int s = starts[i];
     int e = ends[i];
     if (!quoted[i]) {
-      return nonAscii || sharedText == null || e - s > MAX_SHARED ? decode(data, s, e - s) : shared(data, s, e);
+      return decode(data, s, e - s);
     }
     if (unclosed && i == count - 1 && e - s > 1 && data[e - 1] == '"') {
       e--; // a quote open at the end of the file: a last quote closes it
@@ -143,46 +143,25 @@ final class CsvFields {
     return out;
   }
 
-  /** The longest text shared between records, in bytes. */
-  private static final int MAX_SHARED = 512;
-  private static final int SLOTS = 8192;
-  private final byte[][] sharedBytes;
-  private final String[] sharedText;
+  /** The longest text remembered, in characters. */
+  private static final int MAX_REMEMBERED = 512;
+  private final boolean remember;
 
-  /** Fields whose texts are made afresh each time (for a record read once). */
+  /** Fields whose parsed values are not remembered (for a record read once). */
   CsvFields() {
     this(false);
   }
 
-  private CsvFields(boolean share) {
-    sharedBytes = share ? new byte[SLOTS][] : null;
-    sharedText = share ? new String[SLOTS] : null;
-  }
-
-  /** Fields that share the texts of repeated identifiers between the records they parse, one after another. */
-  static CsvFields sharing() {
-    return new CsvFields(true);
+  private CsvFields(boolean remember) {
+    this.remember = remember;
   }
 
   /**
-   * The ASCII text of {@code b[s, e)}, the same instance as for the same bytes a little earlier: identifiers
-   * repeat from record to record, and a repeated instance costs no allocation and compares and hashes at once.
-   * A bounded direct-mapped table: a slot holds the last text whose bytes hashed to it.
+   * Fields that remember the values of repeated day and number texts between the records they parse, one after
+   * another.
    */
-  private String shared(byte[] b, int s, int e) {
-    int h = 1;
-    for (int k = s; k < e; k++) {
-      h = 31 * h + b[k];
-    }
-    int slot = (h ^ (h >>> 15)) & (SLOTS - 1);
-    byte[] known = sharedBytes[slot];
-    if (known != null && Arrays.equals(known, 0, known.length, b, s, e)) {
-      return sharedText[slot];
-    }
-    String t = new String(b, s, e - s, StandardCharsets.ISO_8859_1);
-    sharedBytes[slot] = Arrays.copyOfRange(b, s, e);
-    sharedText[slot] = t;
-    return t;
+  static CsvFields remembering() {
+    return new CsvFields(true);
   }
 
   private final Map<String, Optional<BigDecimal>> numbers = new HashMap<>();
@@ -190,6 +169,9 @@ final class CsvFields {
 
   /** {@link DecimalText#parse} of {@code text}, remembered for texts seen before (prices and rates repeat). */
   Optional<BigDecimal> number(String text) {
+    if (!remember) {
+      return DecimalText.parse(text);
+    }
     Optional<BigDecimal> v = numbers.get(text);
     if (v == null) {
       v = DecimalText.parse(text);
@@ -204,6 +186,9 @@ final class CsvFields {
    * @throws IllegalArgumentException when the text is not a day
    */
   LocalDate day(String text) {
+    if (!remember) {
+      return TextValues.parseDay(text);
+    }
     LocalDate v = days.get(text);
     if (v == null) {
       v = TextValues.parseDay(text);
@@ -214,7 +199,7 @@ final class CsvFields {
 
   /** Remembers at most 4,096 texts: then forgets them all. */
   private static <T> void remember(Map<String, T> known, String text, T value) {
-    if (text.length() <= MAX_SHARED) {
+    if (text.length() <= MAX_REMEMBERED) {
       if (known.size() >= 4096) {
         known.clear();
       }

@@ -66,7 +66,7 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   private final int billingCurrency;
   private final int fx;
   private final int[] optional;
-  private final CsvFields fields = CsvFields.sharing();
+  private final CsvFields fields = CsvFields.remembering();
   private CsvChunks.Chunk chunk;
   private int at;
   private UsageRecord next;

@@ -120,7 +120,7 @@ public final class UsageRun {
     ExecutorService workers = Executors.newFixedThreadPool(threads, daemon("pec-worker"));
     BlockingQueue<Future<Batch<R>>> inFlight = new ArrayBlockingQueue<>(threads * 2 + 1);
     Future<Batch<R>> end = CompletableFuture.completedFuture(null);
-    ThreadLocal<CsvFields> fields = ThreadLocal.withInitial(CsvFields::sharing);
+    ThreadLocal<CsvFields> fields = ThreadLocal.withInitial(CsvFields::remembering);
     Thread readerThread = daemon("pec-reader").newThread(() -> {
       try {
         CsvChunks.Chunk chunk;
