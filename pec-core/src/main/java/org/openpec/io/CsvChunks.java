@@ -20,8 +20,8 @@ import java.util.Arrays;
  * <p>Two kinds of records are not handed on as they are, so that one bad byte never swallows the rest of a file:
  * <ul>
  *   <li>a record longer than {@link #MAX_RECORD_BYTES} is not kept: it becomes one {@link #TOO_LONG} entry;</li>
- *   <li>a record whose quoted field spans line breaks and whose field count differs from the header's is taken
- *   as an unbalanced quote: its first line becomes an {@link #UNBALANCED} entry naming where the quote opened
+ *   <li>a record whose quoted field spans line breaks and whose field count differs from the header's, or whose
+ *   quote is still open at the end of the file, is taken as an unbalanced quote: its first line becomes an {@link #UNBALANCED} entry naming where the quote opened
  *   and how many physical lines it took, and each later non-empty line it spans one {@link #SWALLOWED} entry.</li>
  * </ul>
  * Memory is bounded: a chunk holds about {@code target} bytes plus one record. Not thread-safe.
@@ -109,7 +109,7 @@ final class CsvChunks implements Closeable {
       if (scan == len) {
         if (eof) {
           if (recHasBytes || overflow) {
-            endRecord(len);
+            endRecord(len, state == QUOTED);
             continue;
           }
           return pending.size() > 0 ? cut() : null;
@@ -241,7 +241,7 @@ final class CsvChunks implements Closeable {
           if (c == '\n' || c == '\r') {
             afterCr = c == '\r';
             if (recHasBytes || overflow) {
-              endRecord(i);
+              endRecord(i, false);
             }
             line++;
             i++;
@@ -309,17 +309,22 @@ final class CsvChunks implements Closeable {
     lineCount++;
   }
 
-  private void endRecord(int end) {
-    boolean unbalanced = multiLine && width >= 0 && fields != width;
+  private void endRecord(int end, boolean openAtEnd) {
+    boolean unbalanced = multiLine && width >= 0 && (fields != width || openAtEnd);
+    long last = line;
+    if (multiLine && !lineHasBytes[lineCount - 1]) {
+      last = lineStarts[lineCount - 1] - 1;
+    }
     int swallowed = 0;
     for (int k = 1; unbalanced && k < lineCount; k++) {
       if (lineHasBytes[k]) {
         swallowed++;
       }
     }
-    String quote = "the quote opened at line " + runawayLine + " in field " + runawayField + " runs on for "
-        + (line - runawayLine + 1) + " physical lines (to line " + line + ") and leaves " + fields
-        + " fields where the header has " + width + "; this record and the " + swallowed
+    String quote = "the quote opened at line " + runawayLine + " in field " + runawayField
+        + (openAtEnd ? " is never closed and" : "") + " runs on for " + (last - runawayLine + 1)
+        + " physical lines (to line " + last + ")" + (openAtEnd ? "" : " and leaves " + fields
+        + " fields where the header has " + width) + "; this record and the " + swallowed
         + " non-empty line" + (swallowed == 1 ? "" : "s") + " it swallowed are rejected";
     if (overflow) {
       long bytes = overflowBytes + (end - recStart);
