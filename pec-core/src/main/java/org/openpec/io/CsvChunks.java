@@ -47,6 +47,7 @@ final class CsvChunks implements Closeable {
 
   private final InputStream in;
   private final int target;
+  private final byte delimiter;
   private int width = -1;
 
   private byte[] buf;
@@ -77,6 +78,15 @@ final class CsvChunks implements Closeable {
   private long nextRecord = 1;
 
   CsvChunks(InputStream in, int target) {
+    this(in, target, ',');
+  }
+
+  /** Chunks of a CSV text whose fields {@code delimiter} (an ASCII character) separates. */
+  CsvChunks(InputStream in, int target, char delimiter) {
+    if (delimiter >= 0x80 || delimiter == '"' || delimiter == '\r' || delimiter == '\n') {
+      throw new IllegalArgumentException("the delimiter must be an ASCII character other than a quote or a line break");
+    }
+    this.delimiter = (byte) delimiter;
     this.in = in;
     this.target = target;
     this.buf = new byte[Math.max(16, target + target / 4)];
@@ -197,6 +207,7 @@ final class CsvChunks implements Closeable {
     int i = scan;
     int n = len;
     int st = state;
+    byte delim = delimiter;
     while (i < n) {
       byte c = b[i];
       if (afterCr) {
@@ -253,7 +264,7 @@ final class CsvChunks implements Closeable {
             }
             continue;
           }
-          if (c == ',') {
+          if (c == delim) {
             fields++;
             st = FIELD_START;
           } else if (st == FIELD_START) {

@@ -37,6 +37,7 @@ final class CsvFields {
     int i = start;
     int hi = 0;
     unclosed = false;
+    byte delim = delimiter;
     while (true) {
       if (n == starts.length) {
         grow();
@@ -51,7 +52,7 @@ final class CsvFields {
           hi |= c;
           if (c == '"') {
             inQuotes = !inQuotes;
-          } else if (c == ',' && !inQuotes) {
+          } else if (c == delim && !inQuotes) {
             break;
           }
           i++;
@@ -61,7 +62,7 @@ final class CsvFields {
         quoted[n] = false;
         while (i < end) {
           byte c = bytes[i];
-          if (c == ',') {
+          if (c == delim) {
             break;
           }
           hi |= c;
@@ -146,22 +147,29 @@ final class CsvFields {
   /** The longest text remembered, in characters. */
   private static final int MAX_REMEMBERED = 512;
   private final boolean remember;
+  private final byte delimiter;
 
-  /** Fields whose parsed values are not remembered (for a record read once). */
+  /** Comma-separated fields whose parsed values are not remembered (for a record read once). */
   CsvFields() {
-    this(false);
+    this(false, ',');
   }
 
-  private CsvFields(boolean remember) {
+  /** Fields separated by {@code delimiter} (ASCII) whose parsed values are not remembered. */
+  CsvFields(char delimiter) {
+    this(false, delimiter);
+  }
+
+  private CsvFields(boolean remember, char delimiter) {
     this.remember = remember;
+    this.delimiter = (byte) delimiter;
   }
 
   /**
    * Fields that remember the values of repeated day and number texts between the records they parse, one after
    * another.
    */
-  static CsvFields remembering() {
-    return new CsvFields(true);
+  static CsvFields remembering(char delimiter) {
+    return new CsvFields(true, delimiter);
   }
 
   private final Map<String, Optional<BigDecimal>> numbers = new HashMap<>();

@@ -9,7 +9,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Iterator;
 import java.util.Map;
@@ -29,6 +31,9 @@ import org.openpec.money.DecimalText;
  * {@code ResourceURI} is empty, or when a number or a date does not parse; the problem names the first
  * offending column in file order. IDs are trimmed and never rejected for their shape. Not thread-safe: one
  * reader, one consumer ({@link UsageRun} decodes on several threads while one thread reads).
+ *
+ * <p>{@link UsageSource} also makes readers of other sources — gzip, JSON Lines, a Graph export manifest,
+ * several files in a row — whose records arrive decoded, with the same contract.
  */
 public final class UsageReader implements Iterator<UsageRecord>, Closeable {
 
@@ -44,6 +49,10 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   private static final int CHUNK_ENTRIES = 4096;
 
   private final CsvChunks chunks;
+  /** The records of another kind of source, or null for a CSV file ({@link UsageSource}). */
+  private final UsageFeed feed;
+  private final CsvDialect dialect;
+  private final Map<String, Integer> duplicates = new HashMap<>();
   private final String displayName;
   private final String fileName;
   private final String[] header;
@@ -66,15 +75,18 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   private final int billingCurrency;
   private final int fx;
   private final int[] optional;
-  private final CsvFields fields = CsvFields.remembering();
+  private final CsvFields fields;
   private CsvChunks.Chunk chunk;
   private int at;
   private UsageRecord next;
 
-  private UsageReader(InputStream in, String displayName, String fileName, int chunkBytes) {
+  private UsageReader(InputStream in, String displayName, String fileName, CsvDialect dialect, int chunkBytes) {
     this.displayName = displayName;
     this.fileName = fileName;
-    this.chunks = new CsvChunks(in, chunkBytes);
+    this.feed = null;
+    this.dialect = dialect;
+    this.chunks = new CsvChunks(in, chunkBytes, dialect.delimiter());
+    this.fields = CsvFields.remembering(dialect.delimiter());
     try {
       header = readHeader();
       chunks.width(header.length);
@@ -82,28 +94,41 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
       for (int i = header.length - 1; i >= 0; i--) {
         positions.put(CsvTable.normalise(header[i]), i);
       }
+      for (int i = 0; i < header.length; i++) {
+        String key = CsvTable.normalise(header[i]);
+        if (positions.get(key) != i) {
+          duplicates.putIfAbsent(key, i);
+        }
+      }
       columns = new UsageColumns(positions);
-      customer = requireColumn("CustomerId");
-      mpn = requireColumn("MpnId");
-      subscription = requireColumn("SubscriptionId");
-      entitlement = requireColumn("EntitlementId");
-      usageDate = requireColumn("UsageDate");
-      product = requireColumn("ProductId");
-      sku = requireColumn("SkuId");
-      meter = requireColumn("MeterId");
-      resource = requireColumn("ResourceURI");
-      quantity = requireColumn("Quantity");
-      unitPrice = requireColumn("UnitPrice");
-      pricingCurrency = requireColumn("PricingCurrency");
-      billingCurrency = requireColumn("BillingCurrency");
-      fx = requireColumn("PCToBCExchangeRate");
+      if (column("CustomerId") < 0) {
+        String hint = DialectHint.of(header.clone(), dialect);
+        if (hint != null) {
+          throw new InputException(displayName + ": " + hint);
+        }
+      }
+      int[] at = requireColumns(UsageColumns.REQUIRED);
+      customer = at[0];
+      mpn = at[1];
+      subscription = at[2];
+      entitlement = at[3];
+      usageDate = at[4];
+      product = at[5];
+      sku = at[6];
+      meter = at[7];
+      resource = at[8];
+      quantity = at[9];
+      unitPrice = at[10];
+      pricingCurrency = at[11];
+      billingCurrency = at[12];
+      fx = at[13];
+      optional = new int[OPTIONAL.length];
+      for (int i = 0; i < OPTIONAL.length; i++) {
+        optional[i] = column(OPTIONAL[i]);
+      }
     } catch (InputException e) {
       close();
       throw e;
-    }
-    optional = new int[OPTIONAL.length];
-    for (int i = 0; i < OPTIONAL.length; i++) {
-      optional[i] = columns.index(OPTIONAL[i]);
     }
     int[] checked = {customer, mpn, subscription, entitlement, usageDate, product, sku, meter, quantity, unitPrice,
         pricingCurrency, billingCurrency, fx};
@@ -137,7 +162,7 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     if (first.kind(0) == CsvChunks.TOO_LONG) {
       throw new InputException(displayName + ": cannot read the header: " + first.note(0));
     }
-    CsvFields f = new CsvFields().parse(first.data(), first.start(0), first.end(0));
+    CsvFields f = new CsvFields(dialect.delimiter()).parse(first.data(), first.start(0), first.end(0));
     int bad = f.invalidUtf8Field();
     if (bad >= 0) {
       throw new InputException(displayName + ": cannot read the header: field " + (bad + 1)
@@ -147,15 +172,78 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     if (h.length == 1 && h[0].isBlank()) {
       throw new InputException(displayName + ": empty file (no header line)");
     }
+    if (String.join(",", h).indexOf('\u0000') >= 0) {
+      throw new InputException(displayName + ": not UTF-8 text: the header line holds NUL bytes, as UTF-16 text "
+          + "without a byte-order mark does; save the file as UTF-8");
+    }
     return h;
   }
 
-  private int requireColumn(String name) {
-    int i = columns.index(name);
-    if (i < 0) {
-      throw new InputException(displayName + ": required column " + name + " is missing");
+  /**
+   * The 0-based index of a column, or -1.
+   *
+   * @throws InputException when the header names the column twice (ignoring case)
+   */
+  private int column(String name) {
+    String key = CsvTable.normalise(name);
+    Integer second = duplicates.get(key);
+    if (second != null) {
+      throw new InputException(displayName + ": column " + name + " appears twice in the header (columns "
+          + (columns.index(name) + 1) + " and " + (second + 1) + ")");
     }
-    return i;
+    return columns.index(name);
+  }
+
+  /** The indexes of required columns; every missing one is named. */
+  private int[] requireColumns(String... required) {
+    int[] at = new int[required.length];
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < required.length; i++) {
+      at[i] = column(required[i]);
+      if (at[i] < 0) {
+        missing.add(required[i]);
+      }
+    }
+    if (missing.size() == 1) {
+      throw new InputException(displayName + ": required column " + missing.get(0) + " is missing");
+    }
+    if (!missing.isEmpty()) {
+      throw new InputException(displayName + ": required columns " + String.join(", ", missing) + " are missing");
+    }
+    return at;
+  }
+
+  /** A reader of records that another source decodes (JSON Lines, a manifest, several files). */
+  private UsageReader(UsageFeed feed) {
+    this.chunks = null;
+    this.fields = null;
+    this.feed = feed;
+    this.dialect = CsvDialect.STANDARD;
+    this.displayName = feed.fileName();
+    this.fileName = feed.fileName();
+    this.header = null;
+    this.columns = null;
+    this.order = null;
+    this.kinds = null;
+    this.names = null;
+    this.optional = null;
+    customer = mpn = subscription = entitlement = usageDate = product = sku = meter = resource = quantity = -1;
+    unitPrice = pricingCurrency = billingCurrency = fx = -1;
+  }
+
+  /** A reader handing on the records of {@code feed}. */
+  static UsageReader of(UsageFeed feed) {
+    return new UsageReader(feed);
+  }
+
+  /** Whether the records arrive decoded from another kind of source (read them with {@link #next}). */
+  boolean isFeed() {
+    return feed != null;
+  }
+
+  /** A fresh {@link CsvFields} for a thread that decodes this reader's records. */
+  CsvFields fieldsForThread() {
+    return CsvFields.remembering(dialect.delimiter());
   }
 
   /**
@@ -164,11 +252,17 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
    * @throws InputException when the file cannot be read, is empty, or lacks a required column
    */
   public static UsageReader open(Path path) {
-    return open(path, CHUNK_BYTES);
+    return open(path, CsvDialect.STANDARD);
   }
 
-  /** Opens a usage file read in chunks of about {@code chunkBytes} (tests use tiny chunks). */
-  static UsageReader open(Path path, int chunkBytes) {
+  /**
+   * Opens a usage CSV written in {@code dialect} and reads its header. {@link UsageSource} also reads gzip, JSON
+   * Lines and manifests, and several files as one.
+   *
+   * @throws InputException when the file cannot be read, is empty, or lacks a required column; when the header
+   *     is separated by another delimiter, the message names it
+   */
+  public static UsageReader open(Path path, CsvDialect dialect) {
     String display = path.toString();
     InputStream in;
     try {
@@ -179,7 +273,7 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
       throw new InputException(display + ": cannot read file: " + e.getMessage(), e);
     }
     return new UsageReader(in, display, path.getFileName() == null ? display : path.getFileName().toString(),
-        chunkBytes);
+        dialect, CHUNK_BYTES);
   }
 
   /**
@@ -189,22 +283,27 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
    * @throws InputException when the text is empty or lacks a required column
    */
   public static UsageReader open(InputStream in, String name) {
-    return new UsageReader(in, name, name, CHUNK_BYTES);
+    return open(in, name, name, CsvDialect.STANDARD);
+  }
+
+  /** Reads a usage CSV in {@code dialect} from a stream; {@code display} names it in fatal messages. */
+  static UsageReader open(InputStream in, String display, String name, CsvDialect dialect) {
+    return new UsageReader(in, display, name, dialect, CHUNK_BYTES);
   }
 
   /** Reads a usage file from a stream in chunks of about {@code chunkBytes} (tests use tiny chunks). */
   static UsageReader open(InputStream in, String name, int chunkBytes) {
-    return new UsageReader(in, name, name, chunkBytes);
+    return new UsageReader(in, name, name, CsvDialect.STANDARD, chunkBytes);
   }
 
   /** The file's name without folders, as problems name it. */
   public String fileName() {
-    return fileName;
+    return feed != null ? feed.fileName() : fileName;
   }
 
   /** Whether the header has the column. */
   public boolean hasColumn(String name) {
-    return columns.index(name) >= 0;
+    return feed != null ? feed.hasColumn(name) : columns.index(name) >= 0;
   }
 
   /** The records that remain, lazily, in file order; closing the stream closes the reader. */
@@ -215,6 +314,10 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
 
   @Override
   public boolean hasNext() {
+    if (next == null && feed != null) {
+      next = feed.next();
+      return next != null;
+    }
     while (next == null) {
       if (chunk == null || at == chunk.size()) {
         chunk = nextChunk();
@@ -245,6 +348,9 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
    * @throws InputException when the file cannot be read
    */
   CsvChunks.Chunk nextChunk() {
+    if (feed != null) {
+      throw new IllegalStateException("a feed's records arrive decoded: read them with next()");
+    }
     if (next != null || (chunk != null && at < chunk.size())) {
       throw new IllegalStateException("nextChunk after hasNext: read either chunks or records");
     }
@@ -295,11 +401,13 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
           }
           break;
         case NUMBER:
-          BigDecimal v = f.number(value).orElse(null);
+          String point = dialect.toPointNotation(value);
+          BigDecimal v = point == null ? null : f.number(point).orElse(null);
           if (v == null) {
             return rejected(number, physical, data, start, end, col, value.isEmpty()
                 ? names[k] + " must not be empty"
-                : names[k] + " must be a decimal number, was \"" + shown(value) + "\"");
+                : names[k] + " must be a decimal number, was \"" + shown(value) + "\""
+                + DialectHint.ofNumber(value, dialect));
           }
           if (col == quantity) {
             qty = v;
@@ -350,7 +458,7 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
       }
       b.resellerPartnerId(opt[0]).publisherName(opt[1]).meterName(opt[2]).meterSubCategory(opt[3])
           .skuName(opt[4]).benefitId(opt[5]).benefitType(opt[6]).chargeType(opt[7]);
-      return new UsageRecord(number, physical, data, start, end, columns, b.build(), null);
+      return new UsageRecord(number, physical, data, start, end, dialect.delimiter(), columns, b.build(), null);
     } catch (IllegalArgumentException | IllegalStateException e) {
       return rejected(number, physical, data, start, end, -1, e.getMessage());
     }
@@ -368,12 +476,16 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
 
   private UsageRecord rejected(long number, long physical, byte[] data, int start, int end, int column,
       String message) {
-    return new UsageRecord(number, physical, data, start, end, columns, null,
+    return new UsageRecord(number, physical, data, start, end, dialect.delimiter(), columns, null,
         new InputProblem(fileName, physical, column < 0 ? 0 : column + 1, message));
   }
 
   @Override
   public void close() {
+    if (feed != null) {
+      feed.close();
+      return;
+    }
     try {
       chunks.close();
     } catch (IOException ignored) {

@@ -120,11 +120,23 @@ public final class UsageRun {
     ExecutorService workers = Executors.newFixedThreadPool(threads, daemon("pec-worker"));
     BlockingQueue<Future<Batch<R>>> inFlight = new ArrayBlockingQueue<>(threads * 2 + 1);
     Future<Batch<R>> end = CompletableFuture.completedFuture(null);
-    ThreadLocal<CsvFields> fields = ThreadLocal.withInitial(CsvFields::remembering);
+    ThreadLocal<CsvFields> fields = ThreadLocal.withInitial(reader::fieldsForThread);
     Thread readerThread = daemon("pec-reader").newThread(() -> {
       try {
+        if (reader.isFeed()) {
+          // records of another kind of source arrive decoded: hand them on in batches
+          List<UsageRecord> batch = new ArrayList<>();
+          while (reader.hasNext()) {
+            batch.add(reader.next());
+            if (batch.size() == Math.min(BATCH, batchSize) || !reader.hasNext()) {
+              List<UsageRecord> b = batch;
+              inFlight.put(workers.submit(() -> evaluate(b, evaluator, renderBatch)));
+              batch = new ArrayList<>();
+            }
+          }
+        }
         CsvChunks.Chunk chunk;
-        while ((chunk = reader.nextChunk()) != null) {
+        while (!reader.isFeed() && (chunk = reader.nextChunk()) != null) {
           for (int from = 0; from < chunk.size(); from += batchSize) {
             CsvChunks.Chunk c = chunk;
             int lo = from;
@@ -176,6 +188,18 @@ public final class UsageRun {
       }
       workers.shutdownNow();
     }
+  }
+
+  private static <R> Batch<R> evaluate(List<UsageRecord> records, Function<UsageRecord, LineResult> evaluator,
+      Function<List<UsageOutcome>, R> renderBatch) {
+    List<UsageOutcome> outcomes = new ArrayList<>(records.size());
+    Fold fold = new Fold();
+    for (UsageRecord r : records) {
+      UsageOutcome o = outcome(r, evaluator);
+      fold.add(o);
+      outcomes.add(o);
+    }
+    return new Batch<>(renderBatch.apply(outcomes), fold.toStatement());
   }
 
   private static <R> Batch<R> evaluate(UsageReader reader, CsvChunks.Chunk chunk, int from, int to, CsvFields fields,

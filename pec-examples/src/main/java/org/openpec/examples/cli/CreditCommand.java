@@ -18,6 +18,10 @@ import org.openpec.CreditStatement;
 import org.openpec.io.CreditCsv;
 import org.openpec.io.CsvRows;
 import org.openpec.io.InputException;
+import org.openpec.examples.format.FocusTable;
+import org.openpec.examples.format.FormatOptions;
+import org.openpec.examples.format.RowSink;
+import org.openpec.examples.format.Tables;
 import org.openpec.io.UsageOutcome;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRun;
@@ -28,13 +32,15 @@ import picocli.CommandLine.Option;
 
 /** {@code pec credit}: one row per usage record with its reason and money (cli.md). */
 @Command(name = "credit", mixinStandardHelpOptions = true,
-    description = "Compute the credit of every usage record: one CSV row per record, in input order.")
+    description = "Compute the credit of every usage record: one row per record, in input order (CSV, Excel "
+        + "workbook, Excel's European CSV, or FOCUS 1.2 columns).")
 final class CreditCommand implements Callable<Integer> {
 
   @Mixin
   InputOptions inputs = new InputOptions();
 
-  @Option(names = "--out", paramLabel = "F", description = "Write the CSV here (default: standard output).")
+  @Option(names = "--out", paramLabel = "F",
+      description = "Write the table here (default: standard output; required by --format xlsx).")
   Path out;
 
   @Option(names = "--summary", paramLabel = "F", description = "Write a JSON summary here.")
@@ -43,8 +49,70 @@ final class CreditCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 3 when any record or row was rejected.")
   boolean strict;
 
+  @Mixin
+  FormatOptions formats = new FormatOptions();
+
+  private static final int DETAIL = CreditCsv.HEADER.indexOf("Detail");
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  /**
+   * The cells of a row; with raw sources, the {@code Detail} of a line whose day an uncertain window touches
+   * ends with {@code (uncertain: ...)}.
+   */
+  private static Function<UsageOutcome, String[]> cells(Uncertainty uncertainty) {
+    if (uncertainty == null) {
+      return CreditCsv::cells;
+    }
+    return o -> {
+      String[] cells = CreditCsv.cells(o);
+      if (o.result() != null) {
+        cells[DETAIL] = uncertainty.annotate(cells[DETAIL], o.result().line());
+      }
+      return cells;
+    };
+  }
+
+  /** One record's output in a format other than plain CSV: its cells, and its problem when it was rejected. */
+  private record Cells(String[] cells, String problem) {}
+
+  /** The cells of the outcomes in the table {@code --format} asks for, made on the workers. */
+  private Function<UsageOutcome, Cells> cellsOf(Uncertainty uncertainty) {
+    Function<UsageOutcome, String[]> cells = formats.format() == FormatOptions.Format.FOCUS
+        ? o -> FocusTable.cells(o, (detail, r) -> uncertainty == null ? detail : uncertainty.annotate(detail, r.line()))
+        : cells(uncertainty);
+    return o -> new Cells(cells.apply(o),
+        o.result() == null ? o.record().problem().map(Object::toString).orElse(null) : null);
+  }
+
+  private CreditStatement runFormatted(Inputs in, PrintWriter err) {
+    boolean focus = formats.format() == FormatOptions.Format.FOCUS;
+    try (UsageReader reader = in.openUsage();
+        Progress progress = Progress.of(inputs.usageNames(), err);
+        RowSink sink = formats.open(focus ? FocusTable.SPEC : Tables.CREDIT, out,
+            () -> Output.open(out, spec.commandLine().getOut()))) {
+      return UsageRun.run(reader, Evaluation.of(in), cellsOf(in.uncertainty), row -> {
+        progress.step();
+        if (row.problem() != null) {
+          err.println(row.problem());
+        }
+        sink.row(row.cells());
+      }, inputs.threads);
+    }
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    formats.validate(spec.commandLine(), out, true);
+    Inputs in = Inputs.load(inputs, spec.commandLine(), err);
+    CreditStatement statement = formats.isPlainCsv() ? runCsv(in, err) : runFormatted(in, err);
+    if (summary != null) {
+      SummaryJson.write(summary, statement, in.badRows);
+    }
+    return strict && (statement.rejected() > 0 || in.badRows > 0) ? PecCommand.EXIT_STRICT : 0;
+  }
 
   /**
    * The {@code Detail} of an evaluated line; with raw sources, that of a line whose day an uncertain window
@@ -57,11 +125,11 @@ final class CreditCommand implements Callable<Integer> {
     return (text, result) -> uncertainty.annotate(text, result.line());
   }
 
-  /**
-   * The rows of a batch of outcomes, formatted as UTF-8 bytes on a worker, with the problems of its rejected
-   * records.
-   */
-  private static Function<List<UsageOutcome>, Rows> rows(Uncertainty uncertainty) {
+  /** The output of a batch of records: their CSV rows as UTF-8 bytes and the problems of the rejected ones. */
+  private record Batch(CsvRows csv, List<String> problems) {}
+
+  /** The rows of a batch of outcomes, formatted as UTF-8 bytes on a worker, with its problems. */
+  private static Function<List<UsageOutcome>, Batch> batches(Uncertainty uncertainty) {
     BiFunction<String, LineResult, String> detail = detail(uncertainty);
     return outcomes -> {
       CsvRows bytes = new CsvRows(outcomes.size() * 320);
@@ -75,52 +143,45 @@ final class CreditCommand implements Callable<Integer> {
           problems.add(o.record().problem().map(Object::toString).orElse(""));
         }
       }
-      return new Rows(bytes, problems == null ? List.of() : problems);
+      return new Batch(bytes, problems == null ? List.of() : problems);
     };
   }
 
-  /** The output of a batch of records: their CSV rows and the problems of the rejected ones, in file order. */
-  private record Rows(CsvRows csv, List<String> problems) {}
-
-  @Override
-  public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    Inputs in = Inputs.load(inputs, spec.commandLine(), err);
-    CreditStatement statement;
+  /**
+   * The plain CSV table: batches of rows formatted as UTF-8 bytes on the workers, written in order (to a file
+   * as bytes, to standard output as text).
+   */
+  private CreditStatement runCsv(Inputs in, PrintWriter err) {
     try (UsageReader reader = in.openUsage();
-        Progress progress = Progress.of(inputs.usage, err);
-        RowSink sink = RowSink.open(out, spec.commandLine().getOut())) {
+        Progress progress = Progress.of(inputs.usageNames(), err);
+        BytesOut sink = BytesOut.open(out, spec.commandLine().getOut())) {
       sink.write(new CsvRows(1024).row(CreditCsv.HEADER.toArray(new String[0])));
-      statement = UsageRun.runBatches(reader, Evaluation.of(in), rows(in.uncertainty), rows -> {
-        progress.step(rows.csv().rows());
-        for (String p : rows.problems()) {
+      return UsageRun.runBatches(reader, Evaluation.of(in), batches(in.uncertainty), batch -> {
+        progress.step(batch.csv().rows());
+        for (String p : batch.problems()) {
           err.println(p);
         }
-        sink.write(rows.csv());
+        sink.write(batch.csv());
       }, inputs.threads);
     }
-    if (summary != null) {
-      SummaryJson.write(summary, statement, in.badRows);
-    }
-    return strict && (statement.rejected() > 0 || in.badRows > 0) ? PecCommand.EXIT_STRICT : 0;
   }
 
   /** Where the rows go: the bytes straight to a file, or the text to the command's standard output. */
-  private static final class RowSink implements AutoCloseable {
+  private static final class BytesOut implements AutoCloseable {
     private final OutputStream file;
     private final Writer text;
 
-    private RowSink(OutputStream file, Writer text) {
+    private BytesOut(OutputStream file, Writer text) {
       this.file = file;
       this.text = text;
     }
 
-    static RowSink open(Path path, Writer stdout) {
+    static BytesOut open(Path path, Writer stdout) {
       if (path == null) {
-        return new RowSink(null, Output.open(null, stdout));
+        return new BytesOut(null, Output.open(null, stdout));
       }
       try {
-        return new RowSink(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), null);
+        return new BytesOut(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), null);
       } catch (IOException e) {
         throw new InputException(path + ": cannot write file: " + e.getMessage(), e);
       }
