@@ -20,8 +20,9 @@ import java.util.Arrays;
  * <p>Two kinds of records are not handed on as they are, so that one bad byte never swallows the rest of a file:
  * <ul>
  *   <li>a record longer than {@link #MAX_RECORD_BYTES} is not kept: it becomes one {@link #TOO_LONG} entry;</li>
- *   <li>a record whose quoted field spans line breaks and whose field count differs from the header's, or whose
- *   quote is still open at the end of the file, is taken as an unbalanced quote: its first line becomes an {@link #UNBALANCED} entry naming where the quote opened
+ *   <li>a record whose quoted field spans line breaks is taken as an unbalanced quote when its quote is still
+ *   open at the end of the file, or when its field count differs from the header's and a later line of it, read
+ *   on its own, has the header's field count (a whole record swallowed): its first line becomes an {@link #UNBALANCED} entry naming where the quote opened
  *   and how many physical lines it took, and each later non-empty line it spans one {@link #SWALLOWED} entry.</li>
  * </ul>
  * Memory is bounded: a chunk holds about {@code target} bytes plus one record. Not thread-safe.
@@ -321,7 +322,8 @@ final class CsvChunks implements Closeable {
   }
 
   private void endRecord(int end, boolean openAtEnd) {
-    boolean unbalanced = multiLine && width >= 0 && (fields != width || openAtEnd);
+    boolean unbalanced = multiLine && width >= 0 && (openAtEnd || fields != width && (overflow
+        || swallowsARecord(end)));
     long last = line;
     if (multiLine && !lineHasBytes[lineCount - 1]) {
       last = lineStarts[lineCount - 1] - 1;
@@ -364,6 +366,23 @@ final class CsvChunks implements Closeable {
     lineCount = 0;
     fields = 1;
     recHasBytes = false;
+  }
+
+  /**
+   * Whether a line after the first of the current record, read on its own, has the header's field count: the
+   * sign of a quote that ran away with whole records, rather than of a field that holds line breaks.
+   */
+  private boolean swallowsARecord(int end) {
+    CsvFields f = new CsvFields((char) delimiter);
+    for (int k = 1; k < lineCount; k++) {
+      if (lineHasBytes[k]) {
+        int e = k + 1 < lineCount ? lineEnd(lineOffsets[k + 1]) : end;
+        if (f.parse(buf, lineOffsets[k], e).count() == width) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private String swallowedNote() {

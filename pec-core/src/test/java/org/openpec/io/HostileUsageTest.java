@@ -54,7 +54,7 @@ class HostileUsageTest {
     List<UsageOutcome> out = run(HEADER + "\n" + GOOD.replace("2026-03-05", "+999999999-12-31") + "\n" + GOOD
         + "\n");
     assertThat(out).hasSize(2);
-    assertThat(problem(out.get(0))).startsWith("usage.csv:2:6: UsageDate must be a day of the years 1 to 9999");
+    assertThat(problem(out.get(0))).startsWith("usage.csv:2:6: UsageDate must be").contains("+999999999-12-31");
     assertThat(out.get(1).result()).isNotNull();
   }
 
@@ -79,6 +79,27 @@ class HostileUsageTest {
     assertThat(out).extracting(o -> o.record().recordNumber()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
     // the swallowed lines keep their identifying columns for the rejected row
     assertThat(out.get(2).record().field("CustomerId")).isEqualTo("C1");
+  }
+
+  @Test
+  void d6AStrayQuoteClosedLinesLaterRejectsTheLinesBetween() {
+    String open = GOOD.replace(",Microsoft", ",\"Microsoft");
+    String closes = GOOD.replace("C1,", "\"C1,");
+    List<UsageOutcome> out = run(HEADER + "\n" + open + "\n" + GOOD + "\n" + closes + "\n" + GOOD + "\n");
+    assertThat(out).hasSize(4);
+    assertThat(problem(out.get(0))).startsWith("usage.csv:2:0: unbalanced quote: the quote opened at line 2 in "
+        + "field 16 runs on for 3 physical lines (to line 4)");
+    assertThat(problem(out.get(1))).startsWith("usage.csv:3:0: swallowed");
+    assertThat(problem(out.get(2))).startsWith("usage.csv:4:0: swallowed");
+    assertThat(out.get(3).result()).isNotNull();
+  }
+
+  @Test
+  void d6AQuotedLineBreakInARecordOfAnotherWidthIsOneRejectedRecord() {
+    List<UsageOutcome> out = run(HEADER + "\n" + GOOD.replace(",Microsoft", ",\"Micro\nsoft\",extra") + "\n"
+        + GOOD + "\n");
+    assertThat(out).hasSize(2);
+    assertThat(problem(out.get(0))).isEqualTo("usage.csv:2:0: record has 17 fields, the header has 16");
   }
 
   @Test
