@@ -21,9 +21,12 @@ import org.openpec.rules.Reason;
  * <p>A monoid: {@link #empty()} is the identity, {@link #merge} is associative and commutative, and
  * {@link #add(LineResult)} is {@code merge} with the statement of one line, so the statement of a set of lines
  * does not depend on their order or on how they were partitioned. Amounts in pricing currency are summed per
- * key without conversion; billing amounts are meaningful per billing currency. Immutable and thread-safe.
+ * key without conversion; billing amounts are meaningful per billing currency. Immutable and thread-safe;
+ * serializable, so that a distributed engine can ship partial statements between machines and merge them.
  */
-public final class CreditStatement {
+public final class CreditStatement implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private static final CreditStatement EMPTY = new CreditStatement(Totals.zero(), Totals.zero(), Map.of(), Map.of(),
       Map.of(), Map.of(), 0);

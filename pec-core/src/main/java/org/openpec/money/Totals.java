@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param billingCredit Σ credit, billing currency
  */
 public record Totals(long lines, BigDecimal listCost, BigDecimal pricingPreTaxTotal, BigDecimal credit,
-    BigDecimal billingPreTaxTotal, BigDecimal billingCredit) {
+    BigDecimal billingPreTaxTotal, BigDecimal billingCredit) implements java.io.Serializable {
 
   private static final Totals ZERO = new Totals(0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
       BigDecimal.ZERO, BigDecimal.ZERO);
