@@ -84,7 +84,7 @@ public final class PecInputs implements Serializable {
 
   /**
    * The bad rows of the side files, as {@code pec credit} reports them on standard error ({@code file:line:column:
-   * message}); these rows are skipped. Reads the side files' bytes again, on the calling thread.
+   * message}); these rows are skipped. Builds the calculator in this JVM if it was not built yet.
    */
   public List<InputProblem> problems() {
     return evaluator().problems;

@@ -156,30 +156,57 @@ public final class PecSpark {
     }
 
     /**
-     * The rows as {@code pec credit} writes them: each the CSV text of its row without the line end, with the
-     * header as a row of {@code Line} 0; ordered by {@code Line}, so that the parts of a text output, concatenated,
-     * are byte for byte the file {@code pec credit} writes.
+     * The rows as {@code pec credit} writes them: the CSV text of each row without its line end, the header first,
+     * in {@code Line} order (partition by partition), so that the parts of a text output, concatenated, are byte for
+     * byte the file {@code pec credit} writes.
      */
-    public Dataset<Row> csvLines() {
-      Dataset<Row> header = records.sparkSession().createDataFrame(
-          List.of(RowFactory.create(0L, CreditCsv.HEADER_TEXT)), new StructType()
-              .add("Line", DataTypes.LongType, false).add("value", DataTypes.StringType, false));
-      Dataset<Row> lines = rows().map((org.apache.spark.api.java.function.MapFunction<Row, Row>) row -> {
-        String[] cells = new String[row.size()];
-        cells[0] = Long.toString(row.getLong(0));
-        for (int i = 1; i < cells.length; i++) {
-          cells[i] = row.getString(i);
-        }
-        String text = CsvOutput.format(cells);
-        return RowFactory.create(row.getLong(0), text.substring(0, text.length() - 1));
-      }, Encoders.row(header.schema()));
-      return header.union(lines).orderBy(col("Line")).select(col("value"));
+    public Dataset<String> csvLines() {
+      // Sorted before evaluation: the range partitioning samples the records' numbers, not evaluated rows, and
+      // the first partition (the smallest numbers) starts with the header.
+      Broadcast<PecInputs> b = inputs;
+      return records.orderBy(col("line"))
+          .mapPartitions((MapPartitionsFunction<UsageRow, String>) it -> csvPartition(b, it), Encoders.STRING());
     }
 
     /** The statement of the month, exact: pec-core's {@link CreditStatement}, rejected records counted. */
     public CreditStatement statement() {
       return records.select(new StatementAggregator(inputs).toColumn()).first();
     }
+  }
+
+  /** The CSV lines of one partition of records sorted by line; the first partition starts with the header. */
+  private static Iterator<String> csvPartition(Broadcast<PecInputs> inputs, Iterator<UsageRow> sorted) {
+    PecCalculator calculator = inputs.value().evaluator().calculator;
+    Iterator<String> lines = map(sorted, r -> {
+      Row row = toRow(calculator, r);
+      String[] cells = new String[row.size()];
+      cells[0] = Long.toString(row.getLong(0));
+      for (int i = 1; i < cells.length; i++) {
+        cells[i] = row.getString(i);
+      }
+      String text = CsvOutput.format(cells);
+      return text.substring(0, text.length() - 1);
+    });
+    if (org.apache.spark.TaskContext.getPartitionId() != 0) {
+      return lines;
+    }
+    return new Iterator<>() {
+      private boolean header = true;
+
+      @Override
+      public boolean hasNext() {
+        return header || lines.hasNext();
+      }
+
+      @Override
+      public String next() {
+        if (header) {
+          header = false;
+          return CreditCsv.HEADER_TEXT;
+        }
+        return lines.next();
+      }
+    };
   }
 
   /** The output row of one record. */
