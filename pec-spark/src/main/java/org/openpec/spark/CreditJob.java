@@ -18,7 +18,7 @@ import org.openpec.rules.Reason;
  * {@code pec credit} as a Spark job, for {@code spark-submit}:
  *
  * <pre>
- * spark-submit --class org.openpec.spark.CreditJob pec-spark.jar,pec-core.jar... \
+ * spark-submit --class org.openpec.spark.CreditJob --jars pec-core.jar,fastcsv.jar pec-spark.jar \
  *   --usage 'hdfs:///usage/2026-03/*.csv' --grants grants.csv [--prices F [--reprice]] [--partners F]
  *   [--rates F] [--hierarchy F] [--coverage union|single] [--partitions N] --out hdfs:///credit/2026-03
  * </pre>
