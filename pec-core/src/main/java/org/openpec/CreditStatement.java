@@ -37,9 +37,12 @@ import org.openpec.rules.Reason;
  * does not depend on their order or on how they were partitioned. Merging costs amortised time in the size of the
  * smaller statement: a statement keeps what was merged into it aside until that is as large as itself, then folds
  * everything once, so a loop that merges batch after batch stays linear however many customers it sees.
- * Immutable and thread-safe.
+ * Immutable and thread-safe; serializable (as its folded totals), so that a distributed engine can ship partial
+ * statements between machines and merge them there.
  */
-public final class CreditStatement {
+public final class CreditStatement implements java.io.Serializable {
+
+  private static final long serialVersionUID = 2L;
 
   private static final int ALL = 0;
   private static final int PRODUCT_ELIGIBLE = 1;
@@ -56,16 +59,16 @@ public final class CreditStatement {
   private static final CreditStatement EMPTY = new CreditStatement(Map.of(), null, 0, 0);
 
   /** One total of the statement: a dimension, a pair of currencies and the key within the dimension. */
-  private record Key(int dimension, Currencies currencies, Object name) {}
+  private record Key(int dimension, Currencies currencies, Object name) implements java.io.Serializable {}
 
   /** Statements merged in and not yet folded: an immutable list, shared by the statements built from it. */
   private record Pending(CreditStatement head, Pending tail) {}
 
   private final Map<Key, Totals> base;
-  private final Pending pending;
-  private final long pendingSize;
+  private final transient Pending pending;
+  private final transient long pendingSize;
   private final long rejected;
-  private volatile Map<Key, Totals> folded;
+  private transient volatile Map<Key, Totals> folded;
 
   private CreditStatement(Map<Key, Totals> base, Pending pending, long pendingSize, long rejected) {
     this.base = base;
@@ -162,6 +165,16 @@ public final class CreditStatement {
         }
       }
     }
+  }
+
+  /** Serialized as its folded totals: the pending statements never travel. */
+  private Object writeReplace() {
+    return pending == null ? this : new CreditStatement(new HashMap<>(entries()), null, 0, rejected);
+  }
+
+  /** A deserialized statement is folded: its totals are its base. */
+  private Object readResolve() {
+    return new CreditStatement(base, null, 0, rejected);
   }
 
   /** Every total of the statement, folded once on first request. */

@@ -202,4 +202,25 @@ class CreditStatementTest {
       assertThat(seen.get(k).inCurrency(USD).byCustomer()).hasSize(k * 1000 + 1);
     }
   }
+
+  @Test
+  void aSerializedStatementReadsBackEqualAndMergesOn() throws Exception {
+    LineResult a = PEC.evaluate(line("2026-03-05", "C1", "S", "USD", "1", ""));
+    CreditStatement pendingMerges = sample().merge(CreditStatement.of(a)).plusRejected(2);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(pendingMerges);
+      out.writeObject(CreditStatement.empty());
+    }
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      CreditStatement back = (CreditStatement) in.readObject();
+      CreditStatement empty = (CreditStatement) in.readObject();
+      assertThat(back).isEqualTo(pendingMerges);
+      assertThat(back.rejected()).isEqualTo(2);
+      assertThat(back.inCurrency(USD).byReason()).isEqualTo(pendingMerges.inCurrency(USD).byReason());
+      assertThat(back.merge(CreditStatement.of(a))).isEqualTo(pendingMerges.merge(CreditStatement.of(a)));
+      assertThat(empty.merge(back)).isEqualTo(pendingMerges);
+    }
+  }
 }

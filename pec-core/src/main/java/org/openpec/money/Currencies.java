@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param pricing the pricing currency code, e.g. {@code USD}; not blank
  * @param billing the billing currency code, e.g. {@code EUR}; not blank
  */
-public record Currencies(String pricing, String billing) implements Comparable<Currencies> {
+public record Currencies(String pricing, String billing) implements Comparable<Currencies>, java.io.Serializable {
 
   private static final Comparator<Currencies> ORDER =
       Comparator.comparing(Currencies::billing).thenComparing(Currencies::pricing);

@@ -14,7 +14,9 @@ import java.util.Optional;
  * {@code listCost = pricingPreTaxTotal + credit} always holds. Amounts compare by value; {@link #equals} compares
  * their scale too. Immutable and thread-safe.
  */
-public final class Totals {
+public final class Totals implements java.io.Serializable {
+
+  private static final long serialVersionUID = 2L;
 
   private static final Totals ZERO = new Totals(null, 0L, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
       BigDecimal.ZERO, BigDecimal.ZERO, true);
@@ -55,6 +57,11 @@ public final class Totals {
       throw new InvalidAmountException("list cost " + listCost.toPlainString() + " is not cost after PEC "
           + pricingPreTaxTotal.toPlainString() + " + credit " + credit.toPlainString());
     }
+  }
+
+  /** The zero deserializes as the zero, so that it stays the identity of {@link #plus}. */
+  private Object readResolve() {
+    return currencies == null && lines == 0 ? ZERO : this;
   }
 
   private Totals(Currencies currencies, long lines, BigDecimal listCost, BigDecimal pricingPreTaxTotal,

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * {@link #valueOf(String)} finds it. Codes are compared by identity: one name is one code. Codes are ordered
  * standard codes first, in their order, then declared codes by name. Immutable and thread-safe.
  */
-public final class Reason implements Comparable<Reason> {
+public final class Reason implements Comparable<Reason>, java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** What a code says of a line's credit. */
   private enum Kind { ELIGIBLE, PRODUCT, LOSS, OTHER }
@@ -75,6 +77,11 @@ public final class Reason implements Comparable<Reason> {
     this.name = name;
     this.kind = kind;
     this.order = order;
+  }
+
+  /** A deserialized code is this JVM's code of that name (declared here if a caller declared it elsewhere). */
+  private Object readResolve() {
+    return order == Integer.MAX_VALUE ? declare(name, kind) : BY_NAME.get(name);
   }
 
   private static Reason standard(String name, Kind kind, int order) {
