@@ -127,6 +127,17 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     return new UsageReader(CsvTable.open(in, name, name));
   }
 
+  /**
+   * Reads a usage file from a stream opened by the caller (e.g. one that counts the bytes read, for progress).
+   *
+   * @param display the file as given, for messages about the whole file
+   * @param fileName the file's name without folders, as problems name it
+   * @throws InputException when the text is empty or lacks a required column
+   */
+  public static UsageReader open(InputStream in, String display, String fileName) {
+    return new UsageReader(CsvTable.open(in, display, fileName));
+  }
+
   /** The file's name without folders, as problems name it. */
   public String fileName() {
     return table.fileName();

@@ -41,6 +41,15 @@ public final class AccessSourceOptions {
       description = "End of the Activity Log export window (when it was taken); default: its latest event.")
   Instant until;
 
+  /** Every file these options name, with its option, for the checks of {@link Outputs}. */
+  List<Outputs.Named> files() {
+    List<Outputs.Named> files = new ArrayList<>();
+    activityLogs.forEach(p -> files.add(new Outputs.Named("--activity-log", p)));
+    snapshots.forEach(s -> files.add(new Outputs.Named("--snapshot", s.file())));
+    files.add(new Outputs.Named("--principals", principals));
+    return files;
+  }
+
   /** Whether an Activity Log or a listing is given. */
   boolean hasSources() {
     return !activityLogs.isEmpty() || !snapshots.isEmpty();

@@ -34,6 +34,9 @@ final class CreditCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 3 when any record or row was rejected.")
   boolean strict;
 
+  @Mixin
+  Rejections.Options rejectedOptions = new Rejections.Options();
+
   private static final int DETAIL = CreditCsv.HEADER.indexOf("Detail");
 
   /** One record's output, made on a worker: its CSV row, and its problem when it was rejected. */
@@ -69,14 +72,18 @@ final class CreditCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    Rejections rejections = Rejections.of(rejectedOptions, spec.commandLine());
+    Outputs outputs = Outputs.of(spec.commandLine(), inputs.files(), new Outputs.Named("--out", out),
+        new Outputs.Named("--summary", summary));
     Inputs in = Inputs.load(inputs, spec.commandLine(), err);
     CreditStatement statement;
-    try (UsageReader reader = in.openUsage();
-        Progress progress = Progress.of(inputs.usage, err);
-        Writer w = Output.open(out, spec.commandLine().getOut());
+    try (Progress progress = Progress.of(inputs.usage);
+        UsageReader reader = in.openUsage(progress);
+        Writer w = outputs.writer(out, spec.commandLine().getOut());
         CreditCsv csv = CreditCsv.to(w)) {
       statement = UsageRun.run(reader, Evaluation.of(in), rows(in.uncertainty), row -> {
         progress.step();
+        rejections.record(row.problem());
         if (row.problem() != null) {
           err.println(row.problem());
         }
@@ -86,8 +93,10 @@ final class CreditCommand implements Callable<Integer> {
       throw new java.io.UncheckedIOException(e);
     }
     if (summary != null) {
-      SummaryJson.write(summary, statement, in.badRows);
+      SummaryJson.write(outputs.writer(summary, null), statement, in.badRows);
     }
+    outputs.commit();
+    rejections.check(inputs.usage);
     return strict && (statement.rejected() > 0 || in.badRows > 0) ? PecCommand.EXIT_STRICT : 0;
   }
 }

@@ -27,8 +27,7 @@ import picocli.CommandLine.Option;
         + "(--activity-log) and role-assignment listings (--snapshot), attributed to partner IDs by the "
         + "principals file.",
         "Problems (malformed events, bad rows) and a summary go to standard error."},
-    footer = {"", "Exit status: 0 done; 3 with --strict when any problem was reported; 2 usage error; "
-        + "1 an input cannot be read."})
+    footer = {"", "With --strict, exit status 3 means a problem was reported."})
 final class GrantsCommand implements Callable<Integer> {
 
   @Mixin
@@ -53,13 +52,15 @@ final class GrantsCommand implements Callable<Integer> {
           + "--snapshot F@INSTANT (each repeatable)");
     }
     sources.validate(cl);
+    Outputs outputs = Outputs.of(cl, sources.files(), new Outputs.Named("--out", out));
     Imported imported = Imported.load(sources, err);
     ImportResult r = imported.result();
-    try (Writer w = Output.open(out, cl.getOut()); GrantsCsv csv = GrantsCsv.to(w)) {
+    try (Writer w = outputs.writer(out, cl.getOut()); GrantsCsv csv = GrantsCsv.to(w)) {
       csv.writeAll(r.grants());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    outputs.commit();
     for (String line : r.summary().lines()) {
       err.println("pec: " + line);
     }

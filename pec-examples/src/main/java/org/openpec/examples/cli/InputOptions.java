@@ -47,4 +47,19 @@ public final class InputOptions {
   @Option(names = "--threads", paramLabel = "N", hidden = true,
       description = "Worker threads (default: the available processors).")
   int threads = UsageRun.defaultThreads();
+
+  /** Every file these options name, with its option, for the checks of {@link Outputs}. */
+  java.util.List<Outputs.Named> files() {
+    java.util.List<Outputs.Named> files = new java.util.ArrayList<>();
+    if (usage != null && !"-".equals(usage)) {
+      files.add(new Outputs.Named("--usage", Path.of(usage)));
+    }
+    files.add(new Outputs.Named("--grants", grants));
+    files.add(new Outputs.Named("--prices", prices));
+    files.add(new Outputs.Named("--partners", partners));
+    files.add(new Outputs.Named("--hierarchy", hierarchy));
+    files.add(new Outputs.Named("--rates", rates));
+    files.addAll(access.files());
+    return files;
+  }
 }

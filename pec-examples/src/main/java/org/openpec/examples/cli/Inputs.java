@@ -1,7 +1,10 @@
 package org.openpec.examples.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -83,7 +86,7 @@ final class Inputs {
     PecCalculator.Builder b = PecCalculator.builder().coverage(options.coverage);
     Uncertainty uncertainty = null;
     if (options.grants != null) {
-      Loaded<List<AccessGrant>> grants = report(SideFiles.grants(options.grants), err, bad);
+      Loaded<List<AccessGrant>> grants = report(options.grants, SideFiles.grants(options.grants), err, bad);
       b.addAllGrants(grants.value());
     } else {
       Imported imported = Imported.load(access, err);
@@ -94,7 +97,7 @@ final class Inputs {
     }
     Repricing repricing = null;
     if (options.prices != null) {
-      List<SideFiles.PriceRow> rows = report(SideFiles.priceListRows(options.prices, options.reprice), err, bad)
+      List<SideFiles.PriceRow> rows = report(options.prices, SideFiles.priceListRows(options.prices, options.reprice), err, bad)
           .value();
       List<PriceListEntry> entries = new ArrayList<>(rows.size());
       Map<PriceListEntry, String> names = new IdentityHashMap<>();
@@ -113,13 +116,13 @@ final class Inputs {
       }
     }
     if (options.partners != null) {
-      b.partners(report(SideFiles.partners(options.partners), err, bad).value());
+      b.partners(report(options.partners, SideFiles.partners(options.partners), err, bad).value());
     }
     if (options.rates != null) {
-      b.rates(report(SideFiles.rates(options.rates), err, bad).value());
+      b.rates(report(options.rates, SideFiles.rates(options.rates), err, bad).value());
     }
     if (options.hierarchy != null) {
-      b.hierarchy(report(SideFiles.hierarchy(options.hierarchy), err, bad).value());
+      b.hierarchy(report(options.hierarchy, SideFiles.hierarchy(options.hierarchy), err, bad).value());
     }
     PecCalculator calculator = b.build();
     int groupGrants = calculator.unresolvedGroupGrants();
@@ -149,20 +152,61 @@ final class Inputs {
         + "file: " + names);
   }
 
-  private static <T> Loaded<T> report(Loaded<T> loaded, PrintWriter err, long[] bad) {
+  /**
+   * Reports the bad rows of a side file and counts them.
+   *
+   * @throws InputException when the file yields no usable row: header only, or every row bad (exit 1)
+   */
+  private static <T> Loaded<T> report(Path file, Loaded<T> loaded, PrintWriter err, long[] bad) {
     for (InputProblem p : loaded.problems()) {
       err.println(p);
     }
     bad[0] += loaded.problems().size();
+    requireUsable(file.toString(), loaded.rows(), loaded.problems().size(),
+        loaded.problems().isEmpty() ? null : loaded.problems().get(0).toString());
     return loaded;
+  }
+
+  /**
+   * Fails when a side file or export yields no usable row (docs/cli.md, "Fail loudly"): a run on it would give
+   * every line the same wrong reason.
+   *
+   * @throws InputException naming the file and its first problem (exit 1)
+   */
+  static void requireUsable(String file, long rows, long bad, String firstProblem) {
+    if (rows == 0) {
+      throw new InputException(file + ": no usable row: the file holds a header and no rows");
+    }
+    if (bad >= rows) {
+      throw new InputException(file + ": no usable row: " + (rows == 1 ? "its only row is" : "all " + rows
+          + " rows are") + " bad; first problem: " + firstProblem);
+    }
   }
 
   /** Opens the usage file (or standard input for {@code -}). */
   UsageReader openUsage() {
+    return openUsage(null);
+  }
+
+  /** Opens the usage file (or standard input for {@code -}), its bytes counted by {@code progress}. */
+  UsageReader openUsage(Progress progress) {
     if ("-".equals(options.usage)) {
       InputStream in = System.in;
-      return UsageReader.open(in, "stdin");
+      return UsageReader.open(progress == null ? in : progress.count(in), "stdin");
     }
-    return UsageReader.open(Path.of(options.usage));
+    Path path = Path.of(options.usage);
+    if (progress == null || !progress.isShown()) {
+      return UsageReader.open(path);
+    }
+    InputStream in;
+    try {
+      in = Files.newInputStream(path);
+    } catch (NoSuchFileException e) {
+      throw new InputException(options.usage + ": file not found");
+    } catch (IOException e) {
+      throw new InputException(options.usage + ": cannot read file: " + Reasons.of(e), e);
+    }
+    return UsageReader.open(progress.count(in), options.usage,
+        path.getFileName() == null ? options.usage : path.getFileName().toString());
   }
 }

@@ -44,6 +44,9 @@ final class LossesCommand implements Callable<Integer> {
       description = "Write the episodes as CSV here (default: a readable table on standard output).")
   Path out;
 
+  @Mixin
+  Rejections.Options rejectedOptions = new Rejections.Options();
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -51,14 +54,17 @@ final class LossesCommand implements Callable<Integer> {
   public Integer call() {
     CommandLine cl = spec.commandLine();
     PrintWriter err = cl.getErr();
+    Rejections rejections = Rejections.of(rejectedOptions, cl);
+    Outputs outputs = Outputs.of(cl, inputs.files(), new Outputs.Named("--out", out));
     Inputs in = Inputs.load(inputs, cl, err);
     LossTracker tracker = LossTracker.of(in.calculator);
     Map<String, String> names = new HashMap<>();
-    try (UsageReader reader = in.openUsage(); Progress progress = Progress.of(inputs.usage, err)) {
+    try (Progress progress = Progress.of(inputs.usage); UsageReader reader = in.openUsage(progress)) {
       boolean hasNames = reader.hasColumn("CustomerName");
       UsageRun.run(reader, Evaluation.of(in), Function.identity(), (UsageOutcome o) -> {
         progress.step();
         LineResult r = o.result();
+        rejections.record(r == null ? o.record().problem().map(InputProblem::toString).orElse("") : null);
         if (r == null) {
           err.println(o.record().problem().map(InputProblem::toString).orElse(""));
           return;
@@ -71,7 +77,7 @@ final class LossesCommand implements Callable<Integer> {
     }
     LossReport report = tracker.toReport();
     if (out != null) {
-      try (Writer w = Output.open(out, cl.getOut()); LossesCsv csv = LossesCsv.to(w)) {
+      try (Writer w = outputs.writer(out, cl.getOut()); LossesCsv csv = LossesCsv.to(w)) {
         csv.write(report);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -79,6 +85,8 @@ final class LossesCommand implements Callable<Integer> {
     } else {
       LossTable.print(cl.getOut(), report, names);
     }
+    outputs.commit();
+    rejections.check(inputs.usage);
     return 0;
   }
 

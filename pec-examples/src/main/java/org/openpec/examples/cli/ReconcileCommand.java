@@ -54,6 +54,9 @@ final class ReconcileCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 3 when any record or row was rejected.")
   boolean strict;
 
+  @Mixin
+  Rejections.Options rejectedOptions = new Rejections.Options();
+
   @Option(names = "--price-tolerance", paramLabel = "D", defaultValue = "0",
       description = "Added to one unit of the reported EffectiveUnitPrice's last decimal place (default 0).")
   String priceTolerance;
@@ -74,11 +77,14 @@ final class ReconcileCommand implements Callable<Integer> {
     PrintWriter err = cl.getErr();
     Reconciler reconciler = Reconciler.of(tolerance(cl, "--price-tolerance", priceTolerance),
         tolerance(cl, "--total-tolerance", totalTolerance));
+    Rejections rejections = Rejections.of(rejectedOptions, cl);
+    Outputs outputs = Outputs.of(cl, inputs.files(), new Outputs.Named("--out", out),
+        new Outputs.Named("--summary", summary));
     Inputs in = Inputs.load(inputs, cl, err);
     Fold fold = new Fold(ReconciliationSummary.collector());
-    try (UsageReader reader = in.openUsage();
-        Progress progress = Progress.of(inputs.usage, err);
-        Writer w = Output.open(out, cl.getOut());
+    try (Progress progress = Progress.of(inputs.usage);
+        UsageReader reader = in.openUsage(progress);
+        Writer w = outputs.writer(out, cl.getOut());
         ReconcileCsv csv = ReconcileCsv.to(w)) {
       List<String> absent = new ArrayList<>();
       for (String c : List.of(Reported.PERCENTAGE_COLUMN, Reported.EFFECTIVE_UNIT_PRICE_COLUMN,
@@ -97,6 +103,7 @@ final class ReconcileCommand implements Callable<Integer> {
       UsageRun.run(reader, Evaluation.of(in), render, done -> {
         progress.step();
         ReconciledLine row = done.row();
+        rejections.record(row.kind() == ReconciliationKind.REJECTED && row.expected().isEmpty() ? row.detail() : null);
         if (row.kind() == ReconciliationKind.REJECTED) {
           if (row.expected().isEmpty()) {
             err.println(row.detail());
@@ -116,8 +123,10 @@ final class ReconcileCommand implements Callable<Integer> {
     }
     ReconciliationSummary s = fold.finish();
     if (summary != null) {
-      ReconcileSummaryJson.write(summary, s, reconciler, in.badRows);
+      ReconcileSummaryJson.write(outputs.writer(summary, null), s, reconciler, in.badRows);
     }
+    outputs.commit();
+    rejections.check(inputs.usage);
     return strict && (s.count(ReconciliationKind.REJECTED) > 0 || in.badRows > 0) ? PecCommand.EXIT_STRICT : 0;
   }
 
