@@ -49,7 +49,7 @@ final class Progress implements Closeable {
         .setConsumer(new ConsoleProgressBarConsumer(System.err))
         .setUpdateIntervalMillis(500);
     if (size > 0) {
-      b.setTaskName(Path.of(usage).getFileName().toString()).setInitialMax((size + MIB - 1) / MIB).setUnit(" MiB", 1);
+      b.setTaskName(TerminalWriter.escapeLine(Path.of(usage).getFileName().toString())).setInitialMax((size + MIB - 1) / MIB).setUnit(" MiB", 1);
     } else {
       b.setTaskName("records").setInitialMax(-1).showSpeed();
     }

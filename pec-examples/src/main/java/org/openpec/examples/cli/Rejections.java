@@ -27,7 +27,6 @@ final class Rejections {
 
   private static final Pattern DECIMAL_COMMA = Pattern.compile("was \"[-+]?\\d*,\\d+\"");
 
-  private final Options options;
   private final BigDecimal count;
   private final BigDecimal percent;
   private long records;
@@ -37,8 +36,7 @@ final class Rejections {
   private long encoding;
   private String first;
 
-  private Rejections(Options options, BigDecimal count, BigDecimal percent) {
-    this.options = options;
+  private Rejections(BigDecimal count, BigDecimal percent) {
     this.count = count;
     this.percent = percent;
   }
@@ -51,7 +49,7 @@ final class Rejections {
   static Rejections of(Options options, CommandLine cl) {
     String text = options == null ? null : options.maxRejected;
     if (text == null) {
-      return new Rejections(options, null, null);
+      return new Rejections(null, null);
     }
     String t = text.trim();
     boolean isPercent = t.endsWith("%");
@@ -65,7 +63,7 @@ final class Rejections {
       throw new CommandLine.ParameterException(cl, "Invalid value for option '--max-rejected': '" + text
           + "' is neither a count N nor a percentage P% (0 to 100)");
     }
-    return isPercent ? new Rejections(options, null, value) : new Rejections(options, value, null);
+    return isPercent ? new Rejections(null, value) : new Rejections(value, null);
   }
 
   /** One record read; {@code problem} is its problem ({@code file:line:column: message}) when it was rejected. */

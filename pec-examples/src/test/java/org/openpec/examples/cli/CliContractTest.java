@@ -296,7 +296,7 @@ class CliContractTest {
   }
 
   @Nested
-  class Reasons_ {
+  class MessagesNameTheReason {
     @Test
     void permissionDeniedIsNamed() {
       AccessDeniedException denied = new AccessDeniedException("/x/grants.csv");
