@@ -137,7 +137,7 @@ final class Outputs implements Closeable {
       return Output.stdout(out);
     }
     for (Target t : targets) {
-      if (t.target.equals(file)) {
+      if (t.given.equals(file)) {
         return t.writer;
       }
     }
@@ -182,14 +182,23 @@ final class Outputs implements Closeable {
     }
   }
 
-  /** One output: its target and its temporary file, open for writing. */
+  /**
+   * One output: its target and its temporary file, open for writing. A target that exists and is not a regular
+   * file ({@code /dev/null}, {@code /dev/stdout}, a named pipe) is written directly: it cannot be replaced, and a
+   * partial write to it leaves no file behind.
+   */
   private static final class Target {
+    /** The target as given, for messages. */
+    final Path given;
+    /** The file the temporary file replaces: the target, or the file its symbolic link names. */
     final Path target;
+    /** The temporary file, or null when the target is written directly. */
     final Path temp;
     final FileOutputStream stream;
     final Writer writer;
 
-    private Target(Path target, Path temp, FileOutputStream stream) {
+    private Target(Path given, Path target, Path temp, FileOutputStream stream) {
+      this.given = given;
       this.target = target;
       this.temp = temp;
       this.stream = stream;
@@ -200,7 +209,7 @@ final class Outputs implements Closeable {
           try {
             file.write(cbuf, off, len);
           } catch (IOException e) {
-            throw new OutputFailure(target.toString(), e);
+            throw new OutputFailure(given.toString(), e);
           }
         }
 
@@ -209,7 +218,7 @@ final class Outputs implements Closeable {
           try {
             file.write(str, off, len);
           } catch (IOException e) {
-            throw new OutputFailure(target.toString(), e);
+            throw new OutputFailure(given.toString(), e);
           }
         }
 
@@ -218,7 +227,7 @@ final class Outputs implements Closeable {
           try {
             file.flush();
           } catch (IOException e) {
-            throw new OutputFailure(target.toString(), e);
+            throw new OutputFailure(given.toString(), e);
           }
         }
 
@@ -231,10 +240,24 @@ final class Outputs implements Closeable {
 
     static Target create(Path target) {
       Path absolute = target.toAbsolutePath();
-      Path folder = absolute.getParent();
       if (Files.isDirectory(absolute)) {
         throw failure(target, "it is a folder");
       }
+      if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+        try {
+          return new Target(target, absolute, null, new FileOutputStream(absolute.toFile()));
+        } catch (IOException e) {
+          throw failure(target, Reasons.of(e));
+        }
+      }
+      if (Files.isSymbolicLink(absolute)) {
+        try {
+          absolute = absolute.toRealPath(); // replace the file the link names, not the link
+        } catch (IOException dangling) {
+          // a link to nothing: the link itself is replaced
+        }
+      }
+      Path folder = absolute.getParent();
       if (folder == null || !Files.isDirectory(folder)) {
         throw failure(target, "the folder " + (folder == null ? "" : folder + " ") + "does not exist");
       }
@@ -257,7 +280,14 @@ final class Outputs implements Closeable {
         }
         PENDING.add(temp);
         try {
-          return new Target(target, temp, new FileOutputStream(temp.toFile()));
+          if (Files.exists(absolute)) {
+            try {
+              Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(absolute));
+            } catch (UnsupportedOperationException | IOException e) {
+              // keep the default permissions
+            }
+          }
+          return new Target(target, absolute, temp, new FileOutputStream(temp.toFile()));
         } catch (IOException e) {
           PENDING.remove(temp);
           try {
@@ -273,16 +303,21 @@ final class Outputs implements Closeable {
     void finish() {
       try {
         writer.flush();
-        stream.getFD().sync();
+        if (temp != null) {
+          stream.getFD().sync();
+        }
         stream.close();
       } catch (OutputFailure e) {
         throw new UncheckedIOException(e);
       } catch (IOException e) {
-        throw new UncheckedIOException(new OutputFailure(target.toString(), e));
+        throw new UncheckedIOException(new OutputFailure(given.toString(), e));
       }
     }
 
     void rename() {
+      if (temp == null) {
+        return;
+      }
       try {
         try {
           Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -291,7 +326,7 @@ final class Outputs implements Closeable {
         }
         PENDING.remove(temp);
       } catch (IOException e) {
-        throw new UncheckedIOException(new OutputFailure(target.toString(), e));
+        throw new UncheckedIOException(new OutputFailure(given.toString(), e));
       }
     }
 
@@ -300,6 +335,9 @@ final class Outputs implements Closeable {
         stream.close();
       } catch (IOException ignored) {
         // the file is deleted anyway
+      }
+      if (temp == null) {
+        return;
       }
       try {
         Files.deleteIfExists(temp);

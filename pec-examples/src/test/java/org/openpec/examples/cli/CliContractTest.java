@@ -198,6 +198,29 @@ class CliContractTest {
     }
 
     @Test
+    void aDeviceIsWrittenDirectlyNeverReplaced() {
+      Path devNull = Path.of("/dev/null");
+      assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "no /dev/null here");
+      CliRun run = CliRun.of("credit", "--usage", w("usage.csv"), "--grants", w("grants.csv"), "--out", "/dev/null");
+      assertThat(run.status()).as(run.err()).isZero();
+      assertThat(Files.isRegularFile(devNull)).isFalse();
+    }
+
+    @Test
+    void aSymbolicLinkKeepsPointingAtTheFileItNames() throws IOException {
+      Path real = file("real.csv", "OLD\n");
+      real.toFile().setReadable(true, false);
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> before = Files.getPosixFilePermissions(real);
+      Path link = Files.createSymbolicLink(dir.resolve("link.csv"), real);
+      CliRun run = CliRun.of("credit", "--usage", w("usage.csv"), "--grants", w("grants.csv"), "--out",
+          link.toString());
+      assertThat(run.status()).as(run.err()).isZero();
+      assertThat(Files.isSymbolicLink(link)).isTrue();
+      assertThat(Files.readAllLines(real)).hasSize(14);
+      assertThat(Files.getPosixFilePermissions(real)).isEqualTo(before);
+    }
+
+    @Test
     void uncommittedOutputsAreDeletedAndTheTargetUntouched() throws IOException {
       Path target = file("t.csv", "OLD");
       Outputs outputs = Outputs.of(null, List.of(), new Outputs.Named("--out", target));
