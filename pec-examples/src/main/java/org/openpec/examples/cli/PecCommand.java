@@ -179,7 +179,7 @@ public final class PecCommand implements Runnable {
   /** Every command's help lists the exit statuses. */
   private static void configureHelp(CommandLine cl) {
     CommandSpec spec = cl.getCommandSpec();
-    boolean strict = spec.findOption("--strict") != null;
+    boolean strict = spec.findOption("--strict") != null || spec.parent() == null;
     spec.usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(exitStatuses(strict));
     for (CommandLine sub : cl.getSubcommands().values()) {
       configureHelp(sub);

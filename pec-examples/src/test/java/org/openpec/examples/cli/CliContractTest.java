@@ -312,6 +312,20 @@ class CliContractTest {
     }
 
     @Test
+    void controlCharactersAreEscapedInTheReadableOutputs() throws IOException {
+      String header = Files.readAllLines(worked.resolve("usage.csv")).get(0);
+      Path usage = file("esc.csv", header + "\n"
+          + "C1,P,,plan,S1,2026-03-05,prod,0001,m,/subscriptions/NOPE/\u001b[31mred\u001b[0m,24,0.50,USD,USD,1\n");
+      CliRun explain = CliRun.of("explain", "--usage", usage.toString(), "--grants", w("grants.csv"), "--line", "1");
+      assertThat(explain.status()).isZero();
+      assertThat(explain.out()).doesNotContain("\u001b").contains("/subscriptions/NOPE/\\x1B[31mred\\x1B[0m");
+      CliRun losses = CliRun.of("losses", "--usage", usage.toString(), "--grants", w("grants.csv"), "--prices",
+          w("prices.csv"));
+      assertThat(losses.status()).isZero();
+      assertThat(losses.out()).doesNotContain("\u001b").contains("\\x1B[31mred");
+    }
+
+    @Test
     void escapeKeepsPlainTextAndTabs() {
       assertThat(TerminalWriter.escape("Société\tok\n")).isEqualTo("Société\tok\n");
       assertThat(TerminalWriter.escapeLine("a\nb")).isEqualTo("a\\nb");
