@@ -97,8 +97,8 @@ final class Inputs {
     }
     Repricing repricing = null;
     if (options.prices != null) {
-      List<SideFiles.PriceRow> rows = report(options.prices, SideFiles.priceListRows(options.prices, options.reprice), err, bad)
-          .value();
+      List<SideFiles.PriceRow> rows =
+          report(options.prices, SideFiles.priceListRows(options.prices, options.reprice), err, bad).value();
       List<PriceListEntry> entries = new ArrayList<>(rows.size());
       Map<PriceListEntry, String> names = new IdentityHashMap<>();
       for (SideFiles.PriceRow r : rows) {
