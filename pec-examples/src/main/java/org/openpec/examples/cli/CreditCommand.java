@@ -8,7 +8,10 @@ import java.util.function.Function;
 import org.openpec.CreditStatement;
 import org.openpec.io.CreditCsv;
 import org.openpec.io.CsvOutput;
-import org.openpec.io.UsageOutcome;
+import org.openpec.examples.format.FocusTable;
+import org.openpec.examples.format.FormatOptions;
+import org.openpec.examples.format.RowSink;
+import org.openpec.examples.format.Tables;
 import org.openpec.io.UsageOutcome;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRun;
@@ -19,13 +22,15 @@ import picocli.CommandLine.Option;
 
 /** {@code pec credit}: one row per usage record with its reason and money (cli.md). */
 @Command(name = "credit", mixinStandardHelpOptions = true,
-    description = "Compute the credit of every usage record: one CSV row per record, in input order.")
+    description = "Compute the credit of every usage record: one row per record, in input order (CSV, Excel "
+        + "workbook, Excel's European CSV, or FOCUS 1.2 columns).")
 final class CreditCommand implements Callable<Integer> {
 
   @Mixin
   InputOptions inputs = new InputOptions();
 
-  @Option(names = "--out", paramLabel = "F", description = "Write the CSV here (default: standard output).")
+  @Option(names = "--out", paramLabel = "F",
+      description = "Write the table here (default: standard output; required by --format xlsx).")
   Path out;
 
   @Option(names = "--summary", paramLabel = "F", description = "Write a JSON summary here.")
@@ -35,7 +40,15 @@ final class CreditCommand implements Callable<Integer> {
   boolean strict;
 
   @Mixin
+  FormatOptions formats = new FormatOptions();
+
+  @Mixin
   Rejections.Options rejectedOptions = new Rejections.Options();
+
+  /** The outputs of the run, checked before reading. */
+  private Outputs outputs;
+  /** The rejected records of the run. */
+  private Rejections rejections;
 
   private static final int DETAIL = CreditCsv.HEADER.indexOf("Detail");
 
@@ -69,13 +82,54 @@ final class CreditCommand implements Callable<Integer> {
         o.result() == null ? o.record().problem().map(Object::toString).orElse(null) : null);
   }
 
+  /** One record's output in a format other than plain CSV: its cells, and its problem when it was rejected. */
+  private record Cells(String[] cells, String problem) {}
+
+  /** The cells of the outcomes in the table {@code --format} asks for, made on the workers. */
+  private Function<UsageOutcome, Cells> cellsOf(Uncertainty uncertainty) {
+    Function<UsageOutcome, String[]> cells = formats.format() == FormatOptions.Format.FOCUS
+        ? o -> FocusTable.cells(o, (detail, r) -> uncertainty == null ? detail : uncertainty.annotate(detail, r.line()))
+        : cells(uncertainty);
+    return o -> new Cells(cells.apply(o),
+        o.result() == null ? o.record().problem().map(Object::toString).orElse(null) : null);
+  }
+
+  private CreditStatement runFormatted(Inputs in, PrintWriter err) {
+    boolean focus = formats.format() == FormatOptions.Format.FOCUS;
+    try (Progress progress = Progress.of(inputs.usage);
+        UsageReader reader = in.openUsage(progress);
+        RowSink sink = formats.open(focus ? FocusTable.SPEC : Tables.CREDIT, () -> outputs.stream(out),
+            () -> outputs.writer(out, spec.commandLine().getOut()))) {
+      return UsageRun.run(reader, Evaluation.of(in), cellsOf(in.uncertainty), row -> {
+        progress.step();
+        rejections.record(row.problem());
+        if (row.problem() != null) {
+          err.println(row.problem());
+        }
+        sink.row(row.cells());
+      }, inputs.threads);
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Rejections rejections = Rejections.of(rejectedOptions, spec.commandLine());
-    Outputs outputs = Outputs.of(spec.commandLine(), inputs.files(), new Outputs.Named("--out", out),
+    formats.validate(spec.commandLine(), out, true);
+    rejections = Rejections.of(rejectedOptions, spec.commandLine());
+    outputs = Outputs.of(spec.commandLine(), inputs.files(), new Outputs.Named("--out", out),
         new Outputs.Named("--summary", summary));
     Inputs in = Inputs.load(inputs, spec.commandLine(), err);
+    CreditStatement statement = formats.isPlainCsv() ? runCsv(in, err) : runFormatted(in, err);
+    if (summary != null) {
+      SummaryJson.write(outputs.writer(summary, null), statement, in.badRows);
+    }
+    outputs.commit();
+    rejections.check(inputs.usageNames());
+    return strict && (statement.rejected() > 0 || in.badRows > 0) ? PecCommand.EXIT_STRICT : 0;
+  }
+
+  /** The plain CSV table, its rows formatted on the workers. */
+  private CreditStatement runCsv(Inputs in, PrintWriter err) {
     CreditStatement statement;
     try (Progress progress = Progress.of(inputs.usage);
         UsageReader reader = in.openUsage(progress);
@@ -92,11 +146,6 @@ final class CreditCommand implements Callable<Integer> {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    if (summary != null) {
-      SummaryJson.write(outputs.writer(summary, null), statement, in.badRows);
-    }
-    outputs.commit();
-    rejections.check(inputs.usage);
-    return strict && (statement.rejected() > 0 || in.badRows > 0) ? PecCommand.EXIT_STRICT : 0;
+    return statement;
   }
 }

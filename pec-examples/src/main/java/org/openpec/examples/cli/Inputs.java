@@ -1,11 +1,6 @@
 package org.openpec.examples.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,6 +13,7 @@ import org.openpec.io.InputProblem;
 import org.openpec.io.Loaded;
 import org.openpec.io.SideFiles;
 import org.openpec.io.UsageReader;
+import org.openpec.io.UsageSource;
 import org.openpec.model.AccessGrant;
 import org.openpec.model.PriceList;
 import org.openpec.model.PriceListEntry;
@@ -32,6 +28,8 @@ import picocli.CommandLine;
 final class Inputs {
 
   final InputOptions options;
+  /** The usage inputs, recognised by content. */
+  final UsageSource source;
   final PecCalculator calculator;
   /** The repricing of {@code --reprice}, or null. */
   final Repricing repricing;
@@ -39,9 +37,10 @@ final class Inputs {
   /** The uncertain windows of the access import, or null when the grants came from {@code --grants}. */
   final Uncertainty uncertainty;
 
-  private Inputs(InputOptions options, PecCalculator calculator, Repricing repricing, long badRows,
-      Uncertainty uncertainty) {
+  private Inputs(InputOptions options, UsageSource source, PecCalculator calculator, Repricing repricing,
+      long badRows, Uncertainty uncertainty) {
     this.options = options;
+    this.source = source;
     this.calculator = calculator;
     this.repricing = repricing;
     this.badRows = badRows;
@@ -78,7 +77,8 @@ final class Inputs {
     if (options.reprice && options.prices == null) {
       throw new CommandLine.ParameterException(cl, "--reprice needs a price list: give --prices F");
     }
-    if (options.reprice && "-".equals(options.usage)) {
+    UsageSource source = options.usageSource(cl);
+    if (options.reprice && options.usage.contains(UsageSource.STDIN)) {
       throw new CommandLine.ParameterException(cl,
           "--reprice reads the usage file twice and cannot read standard input: give --usage F");
     }
@@ -132,7 +132,7 @@ final class Inputs {
           + " nothing: no --hierarchy given");
     }
     err.flush();
-    return new Inputs(options, calculator, repricing, bad[0], uncertainty);
+    return new Inputs(options, source, calculator, repricing, bad[0], uncertainty);
   }
 
   /** One warning naming the principals that hold imported grants but are not in the principals file. */
@@ -157,7 +157,7 @@ final class Inputs {
    *
    * @throws InputException when the file yields no usable row: header only, or every row bad (exit 1)
    */
-  private static <T> Loaded<T> report(Path file, Loaded<T> loaded, PrintWriter err, long[] bad) {
+  private static <T> Loaded<T> report(java.nio.file.Path file, Loaded<T> loaded, PrintWriter err, long[] bad) {
     for (InputProblem p : loaded.problems()) {
       err.println(p);
     }
@@ -183,30 +183,27 @@ final class Inputs {
     }
   }
 
-  /** Opens the usage file (or standard input for {@code -}). */
+  /** Opens the usage inputs (standard input for {@code -}) as one file. */
   UsageReader openUsage() {
-    return openUsage(null);
+    return source.open();
   }
 
-  /** Opens the usage file (or standard input for {@code -}), its bytes counted by {@code progress}. */
+  /**
+   * Opens the usage inputs, where JSON usage must also carry {@code columns} (CSV names): a JSON input lacking one
+   * cannot be used at all (exit 1), as a CSV lacking one can (its records are handled by the command).
+   */
+  UsageReader openUsage(java.util.Collection<String> columns) {
+    return source.needing(columns).open();
+  }
+
+  /** Opens the usage inputs, their bytes told to {@code progress} when it shows them. */
   UsageReader openUsage(Progress progress) {
-    if ("-".equals(options.usage)) {
-      InputStream in = System.in;
-      return UsageReader.open(progress == null ? in : progress.count(in), "stdin");
-    }
-    Path path = Path.of(options.usage);
-    if (progress == null || !progress.isShown()) {
-      return UsageReader.open(path);
-    }
-    InputStream in;
-    try {
-      in = Files.newInputStream(path);
-    } catch (NoSuchFileException e) {
-      throw new InputException(options.usage + ": file not found");
-    } catch (IOException e) {
-      throw new InputException(options.usage + ": cannot read file: " + Reasons.of(e), e);
-    }
-    return UsageReader.open(progress.count(in), options.usage,
-        path.getFileName() == null ? options.usage : path.getFileName().toString());
+    return (progress.isShown() ? source.counting(progress::read) : source).open();
+  }
+
+  /** {@link #openUsage(java.util.Collection)}, its bytes told to {@code progress} when it shows them. */
+  UsageReader openUsage(java.util.Collection<String> columns, Progress progress) {
+    UsageSource s = source.needing(columns);
+    return (progress.isShown() ? s.counting(progress::read) : s).open();
   }
 }

@@ -1,9 +1,6 @@
 package org.openpec.examples.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -13,6 +10,10 @@ import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.openpec.LineResult;
+import org.openpec.examples.format.FormatOptions;
+import org.openpec.examples.format.RowSink;
+import org.openpec.examples.format.TableSinks;
+import org.openpec.examples.format.Tables;
 import org.openpec.io.InputProblem;
 import org.openpec.io.LossesCsv;
 import org.openpec.io.UsageOutcome;
@@ -41,8 +42,12 @@ final class LossesCommand implements Callable<Integer> {
   InputOptions inputs = new InputOptions();
 
   @Option(names = "--out", paramLabel = "F",
-      description = "Write the episodes as CSV here (default: a readable table on standard output).")
+      description = "Write the episodes here, as CSV or in the --format given (default: a readable table on "
+          + "standard output, unless --format or --excel-csv asks for a table).")
   Path out;
+
+  @Mixin
+  FormatOptions formats = new FormatOptions();
 
   @Mixin
   Rejections.Options rejectedOptions = new Rejections.Options();
@@ -54,6 +59,7 @@ final class LossesCommand implements Callable<Integer> {
   public Integer call() {
     CommandLine cl = spec.commandLine();
     PrintWriter err = cl.getErr();
+    formats.validate(cl, out, false);
     Rejections rejections = Rejections.of(rejectedOptions, cl);
     Outputs outputs = Outputs.of(cl, inputs.files(), new Outputs.Named("--out", out));
     Inputs in = Inputs.load(inputs, cl, err);
@@ -76,17 +82,16 @@ final class LossesCommand implements Callable<Integer> {
       }, inputs.threads);
     }
     LossReport report = tracker.toReport();
-    if (out != null) {
-      try (Writer w = outputs.writer(out, cl.getOut()); LossesCsv csv = LossesCsv.to(w)) {
-        csv.write(report);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    if (out != null || !formats.isPlainCsv()) {
+      try (RowSink sink = formats.isPlainCsv() ? TableSinks.of(LossesCsv.to(outputs.writer(out, cl.getOut())))
+          : formats.open(Tables.LOSSES, () -> outputs.stream(out), () -> outputs.writer(out, cl.getOut()))) {
+        report.episodes().forEach(e -> sink.row(LossesCsv.cells(e)));
       }
     } else {
       LossTable.print(cl.getOut(), report, names);
     }
     outputs.commit();
-    rejections.check(inputs.usage);
+    rejections.check(inputs.usageNames());
     return 0;
   }
 

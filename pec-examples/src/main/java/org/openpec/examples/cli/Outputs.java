@@ -145,6 +145,19 @@ final class Outputs implements Closeable {
   }
 
   /**
+   * The byte stream of {@code file}, one of the outputs (a workbook); closing it only flushes it: {@link #commit()}
+   * finishes the file. Write errors are thrown as {@link OutputFailure}.
+   */
+  java.io.OutputStream stream(Path file) {
+    for (Target t : targets) {
+      if (t.given.equals(file)) {
+        return t.binary;
+      }
+    }
+    throw new IllegalArgumentException(file + " is not an output of this command");
+  }
+
+  /**
    * Finishes every output: flushes its temporary file to the disk and renames it over the target.
    *
    * @throws UncheckedIOException with an {@link OutputFailure} naming the file and the reason
@@ -196,6 +209,8 @@ final class Outputs implements Closeable {
     final Path temp;
     final FileOutputStream stream;
     final Writer writer;
+    /** The file as bytes, for binary formats; closing it only flushes. */
+    final java.io.OutputStream binary;
 
     private Target(Path given, Path target, Path temp, FileOutputStream stream) {
       this.given = given;
@@ -203,6 +218,39 @@ final class Outputs implements Closeable {
       this.temp = temp;
       this.stream = stream;
       Writer file = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+      this.binary = new java.io.OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+          try {
+            stream.write(b);
+          } catch (IOException e) {
+            throw new OutputFailure(given.toString(), e);
+          }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          try {
+            stream.write(b, off, len);
+          } catch (IOException e) {
+            throw new OutputFailure(given.toString(), e);
+          }
+        }
+
+        @Override
+        public void flush() throws IOException {
+          try {
+            stream.flush();
+          } catch (IOException e) {
+            throw new OutputFailure(given.toString(), e);
+          }
+        }
+
+        @Override
+        public void close() throws IOException {
+          flush();
+        }
+      };
       this.writer = new Writer() {
         @Override
         public void write(char[] cbuf, int off, int len) throws IOException {

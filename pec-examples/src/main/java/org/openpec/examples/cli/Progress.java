@@ -1,11 +1,10 @@
 package org.openpec.examples.cli;
 
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -32,24 +31,33 @@ final class Progress implements Closeable {
     this.size = size;
   }
 
-  /** A progress bar for reading {@code usage} ({@code -}: standard input), or a silent one off a terminal. */
-  static Progress of(String usage) {
+  /**
+   * A progress bar for reading the usage inputs ({@code -}: standard input), or a silent one off a terminal.
+   * The share read is shown for files (a manifest's blobs are not known beforehand: records are shown then).
+   */
+  static Progress of(List<String> usage) {
     if (!isStandardErrorATerminal()) {
       return SILENT;
     }
-    long size = -1;
-    if (!"-".equals(usage)) {
+    long size = 0;
+    for (String input : usage) {
       try {
-        size = Files.size(Path.of(usage));
+        if ("-".equals(input) || input.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+          size = -1;
+          break;
+        }
+        size += Files.size(Path.of(input));
       } catch (IOException | RuntimeException e) {
         size = -1; // the reader reports the file
+        break;
       }
     }
     ProgressBarBuilder b = new ProgressBarBuilder()
         .setConsumer(new ConsoleProgressBarConsumer(System.err))
         .setUpdateIntervalMillis(500);
     if (size > 0) {
-      b.setTaskName(TerminalWriter.escapeLine(Path.of(usage).getFileName().toString())).setInitialMax((size + MIB - 1) / MIB).setUnit(" MiB", 1);
+      String name = usage.size() == 1 ? Path.of(usage.get(0)).getFileName().toString() : usage.size() + " files";
+      b.setTaskName(TerminalWriter.escapeLine(name)).setInitialMax((size + MIB - 1) / MIB).setUnit(" MiB", 1);
     } else {
       b.setTaskName("records").setInitialMax(-1).showSpeed();
     }
@@ -61,30 +69,9 @@ final class Progress implements Closeable {
     return bar != null;
   }
 
-  /** {@code in}, counting the bytes read when the bar shows a file's share. */
-  InputStream count(InputStream in) {
-    if (bar == null || size <= 0) {
-      return in;
-    }
-    return new FilterInputStream(in) {
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-          bytes.incrementAndGet();
-        }
-        return b;
-      }
-
-      @Override
-      public int read(byte[] buf, int off, int len) throws IOException {
-        int n = super.read(buf, off, len);
-        if (n > 0) {
-          bytes.addAndGet(n);
-        }
-        return n;
-      }
-    };
+  /** Told the bytes read from the inputs (any thread), when the bar shows their share. */
+  void read(long n) {
+    bytes.addAndGet(n);
   }
 
   /** One more record done. */

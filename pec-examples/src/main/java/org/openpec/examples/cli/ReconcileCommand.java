@@ -1,9 +1,6 @@
 package org.openpec.examples.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +10,10 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collector;
+import org.openpec.examples.format.FormatOptions;
+import org.openpec.examples.format.RowSink;
+import org.openpec.examples.format.TableSinks;
+import org.openpec.examples.format.Tables;
 import org.openpec.io.ReconcileCsv;
 import org.openpec.io.TextValues;
 import org.openpec.io.UsageOutcome;
@@ -44,7 +45,8 @@ final class ReconcileCommand implements Callable<Integer> {
   @Mixin
   InputOptions inputs = new InputOptions();
 
-  @Option(names = "--out", paramLabel = "F", description = "Write the CSV here (default: standard output).")
+  @Option(names = "--out", paramLabel = "F",
+      description = "Write the table here (default: standard output; required by --format xlsx).")
   Path out;
 
   @Option(names = "--summary", paramLabel = "F",
@@ -54,9 +56,6 @@ final class ReconcileCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 3 when any record or row was rejected.")
   boolean strict;
 
-  @Mixin
-  Rejections.Options rejectedOptions = new Rejections.Options();
-
   @Option(names = "--price-tolerance", paramLabel = "D", defaultValue = "0",
       description = "Added to one unit of the reported EffectiveUnitPrice's last decimal place (default 0).")
   String priceTolerance;
@@ -65,8 +64,18 @@ final class ReconcileCommand implements Callable<Integer> {
       description = "Largest BillingPreTaxTotal difference still a match, billing currency (default 0).")
   String totalTolerance;
 
+  @Mixin
+  FormatOptions formats = new FormatOptions();
+
+  @Mixin
+  Rejections.Options rejectedOptions = new Rejections.Options();
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  /** The reported columns a reconciliation compares; JSON usage without them cannot be reconciled at all. */
+  private static final List<String> REPORTED = List.of(Reported.PERCENTAGE_COLUMN,
+      Reported.EFFECTIVE_UNIT_PRICE_COLUMN, Reported.BILLING_PRE_TAX_TOTAL_COLUMN);
 
   /** One record reconciled on a worker: the row and its cells. */
   private record Done(ReconciledLine row, String[] cells, String fileName, long physicalLine) {}
@@ -77,18 +86,18 @@ final class ReconcileCommand implements Callable<Integer> {
     PrintWriter err = cl.getErr();
     Reconciler reconciler = Reconciler.of(tolerance(cl, "--price-tolerance", priceTolerance),
         tolerance(cl, "--total-tolerance", totalTolerance));
+    formats.validate(cl, out, false);
     Rejections rejections = Rejections.of(rejectedOptions, cl);
     Outputs outputs = Outputs.of(cl, inputs.files(), new Outputs.Named("--out", out),
         new Outputs.Named("--summary", summary));
     Inputs in = Inputs.load(inputs, cl, err);
     Fold fold = new Fold(ReconciliationSummary.collector());
     try (Progress progress = Progress.of(inputs.usage);
-        UsageReader reader = in.openUsage(progress);
-        Writer w = outputs.writer(out, cl.getOut());
-        ReconcileCsv csv = ReconcileCsv.to(w)) {
+        UsageReader reader = in.openUsage(REPORTED, progress);
+        RowSink csv = formats.isPlainCsv() ? TableSinks.of(ReconcileCsv.to(outputs.writer(out, cl.getOut())))
+            : formats.open(Tables.RECONCILE, () -> outputs.stream(out), () -> outputs.writer(out, cl.getOut()))) {
       List<String> absent = new ArrayList<>();
-      for (String c : List.of(Reported.PERCENTAGE_COLUMN, Reported.EFFECTIVE_UNIT_PRICE_COLUMN,
-          Reported.BILLING_PRE_TAX_TOTAL_COLUMN)) {
+      for (String c : REPORTED) {
         if (!reader.hasColumn(c)) {
           absent.add(c);
           err.println("pec: warning: " + reader.fileName() + " has no column " + c
@@ -115,18 +124,16 @@ final class ReconcileCommand implements Callable<Integer> {
             }
           }
         }
-        csv.write(done.cells());
+        csv.row(done.cells());
         fold.add(row);
       }, inputs.threads);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     ReconciliationSummary s = fold.finish();
     if (summary != null) {
       ReconcileSummaryJson.write(outputs.writer(summary, null), s, reconciler, in.badRows);
     }
     outputs.commit();
-    rejections.check(inputs.usage);
+    rejections.check(inputs.usageNames());
     return strict && (s.count(ReconciliationKind.REJECTED) > 0 || in.badRows > 0) ? PecCommand.EXIT_STRICT : 0;
   }
 

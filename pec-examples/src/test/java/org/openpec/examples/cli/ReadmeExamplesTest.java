@@ -31,6 +31,10 @@ class ReadmeExamplesTest {
 
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   static final String PEC = "java -jar pec-examples/target/pec.jar";
+  /** The short form the README uses for the examples it runs from {@link #FORMATS}. */
+  static final String SHORT = "pec";
+  /** The folder the README's {@code $ pec ...} examples run from, as it says. */
+  static final String FORMATS = "pec-core/src/test/resources/org/openpec/io/formats";
 
   @TempDir
   static Path work;
@@ -194,18 +198,20 @@ class ReadmeExamplesTest {
 
   /** The first stage: {@code pec} in process, or {@code cat}/{@code cut} of a file; its standard error to {@code err}. */
   static List<String> source(String stage, List<String> err) throws IOException {
-    if (stage.startsWith(PEC + " ")) {
+    boolean short_ = stage.startsWith(SHORT + " ");
+    if (stage.startsWith(PEC + " ") || short_) {
+      Path cwd = short_ ? ROOT.resolve(FORMATS) : ROOT;
       List<String> args = new ArrayList<>();
-      List<String> w = words(stage.substring(PEC.length()));
+      List<String> w = words(stage.substring(short_ ? SHORT.length() : PEC.length()));
       for (int i = 0; i < w.size(); i++) {
         String a = w.get(i);
         boolean output = i > 0 && (w.get(i - 1).equals("--out") || w.get(i - 1).equals("--summary"));
-        args.add(output ? work.resolve(a).toString() : a.startsWith("pec-examples/") ? ROOT.resolve(a).toString() : a);
+        args.add(output ? work.resolve(a).toString() : Files.exists(cwd.resolve(a)) && !a.startsWith("-")
+            ? cwd.resolve(a).toString() : a);
       }
       CliRun r = CliRun.of(args.toArray(String[]::new));
-      assertThat(r.status()).as(stage + "\n" + r.err()).isZero();
-      err.addAll(clean(r.err()));
-      return clean(r.out());
+      err.addAll(clean(r.err(), cwd));
+      return clean(r.out(), cwd);
     }
     List<String> w = words(stage);
     Path file = file(w.get(w.size() - 1));
@@ -221,11 +227,11 @@ class ReadmeExamplesTest {
     return Files.exists(p) ? p : ROOT.resolve(name);
   }
 
-  static List<String> clean(String text) {
+  static List<String> clean(String text, Path cwd) {
     if (text.isEmpty()) {
       return List.of();
     }
-    String t = text.replace(work + "/", "").replace(ROOT + "/", "");
+    String t = text.replace("\uFEFF", "").replace(work + "/", "").replace(cwd + "/", "").replace(ROOT + "/", "");
     List<String> out = new ArrayList<>();
     for (String l : t.split("\n", -1)) {
       out.add(l.stripTrailing());
@@ -366,6 +372,14 @@ class ReadmeExamplesTest {
             assertShows(run(expand(c.getKey(), vars)), c.getValue(), "README line " + b.line() + ": " + c.getKey());
           }
         }));
+  }
+
+  @Test
+  void theShortFormRunsWhereTheReadmeSays() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    if (readme.contains("\n$ " + SHORT + " ")) {
+      assertThat(readme).contains(FORMATS).contains("with `pec` for `" + PEC + "`");
+    }
   }
 
   @Test
