@@ -74,7 +74,7 @@ public final class PecCommand implements Runnable {
     }
   }
 
-  /** Day options (e.g. {@code generate --first-day}): {@code yyyy-MM-dd} with a four-digit year. */
+  /** Day options (e.g. {@code generate --first-day}): {@code yyyy-MM-dd}, in the years the readers accept. */
   static final class DayConverter implements CommandLine.ITypeConverter<LocalDate> {
     @Override
     public LocalDate convert(String value) {
@@ -87,9 +87,11 @@ public final class PecCommand implements Runnable {
           day = null;
         }
       }
-      if (day == null || day.getYear() < 1) {
-        throw new CommandLine.TypeConversionException("'" + value + "' is not a day yyyy-MM-dd (a year of four "
-            + "digits, 0001 to 9999)");
+      if (day == null || day.getYear() < org.openpec.io.TextValues.MIN_YEAR
+          || day.getYear() > org.openpec.io.TextValues.MAX_YEAR) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a day yyyy-MM-dd (a year from "
+            + org.openpec.io.TextValues.MIN_YEAR + " to " + org.openpec.io.TextValues.MAX_YEAR + ", as the readers "
+            + "accept)");
       }
       return day;
     }

@@ -360,7 +360,7 @@ class CliContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"+999999999-12-31", "10000-01-01", "0000-01-01", "-2026-03-01", "2026-02-30"})
+    @ValueSource(strings = {"+999999999-12-31", "10000-01-01", "0000-01-01", "1899-12-31", "-2026-03-01", "2026-02-30"})
     void generateRefusesAFirstDayOutOfRangeAsAUsageError(String day) {
       CliRun run = CliRun.of("generate", "--out-dir", dir.resolve("m").toString(), "--first-day", day);
       assertThat(run.status()).isEqualTo(2);
