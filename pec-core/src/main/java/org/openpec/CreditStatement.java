@@ -101,7 +101,7 @@ public final class CreditStatement {
     return all;
   }
 
-  /** Totals of the lines whose product is eligible (not excluded by spec §6). */
+  /** Totals of the lines whose product is eligible (not excluded by rules §6). */
   public Totals productEligible() {
     return productEligible;
   }

@@ -79,7 +79,7 @@ public abstract class PecCalculator {
     return RoleCatalog.bundled();
   }
 
-  /** The consumption price list; without one, price-list rules are skipped (spec §6). */
+  /** The consumption price list; without one, price-list rules are skipped (rules §6). */
   @Value.Auxiliary
   public abstract Optional<PriceList> priceList();
 
@@ -148,7 +148,7 @@ public abstract class PecCalculator {
   }
 
   /**
-   * Evaluates one repriced line: its list cost comes from the price list (spec §8, repricing) rather than from
+   * Evaluates one repriced line: its list cost comes from the price list (rules §8, repricing) rather than from
    * its unit price.
    *
    * @param listCost the line's graduated list cost, pricing currency; null to price the line by its own unit price
@@ -169,7 +169,7 @@ public abstract class PecCalculator {
   }
 
   /**
-   * The line's money. Benefit-covered usage is prepaid (spec §8): Microsoft bills it at 0, so every amount is 0
+   * The line's money. Benefit-covered usage is prepaid (rules §8): Microsoft bills it at 0, so every amount is 0
    * and only the file's own unit price is echoed; under repricing its quantity has already counted in the tiers.
    */
   private static LineAmounts amounts(UsageLine line, BigDecimal listCost, BigDecimal rate, Reason reason) {

@@ -1,7 +1,7 @@
 package org.openpec.rules;
 
 /**
- * The outcome code of a usage line (spec §9), in the order the standard rules test them.
+ * The outcome code of a usage line (rules §9), in the order the standard rules test them.
  *
  * <p>{@link #ELIGIBLE} earns credit; the product codes ({@link #isProductExclusion()}) mean the product never
  * earns, whatever the access; the access codes ({@link #isAccessLoss()}) mean credit was lost for want of
@@ -41,7 +41,7 @@ public enum Reason {
   /** The record could not be read or validated; it carries no verdict and no money. */
   REJECTED;
 
-  /** Whether the code says the product can never earn credit (spec §6). */
+  /** Whether the code says the product can never earn credit (rules §6). */
   public boolean isProductExclusion() {
     return ordinal() >= NOT_IN_PRICE_LIST.ordinal() && ordinal() <= BENEFIT_COVERED.ordinal();
   }

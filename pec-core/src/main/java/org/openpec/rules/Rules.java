@@ -17,7 +17,7 @@ import org.openpec.time.Interval;
 import org.openpec.time.Timeline;
 
 /**
- * The standard PEC rules (spec §6, §2.4, §9) and the combinators that compose them.
+ * The standard PEC rules (rules §6, §2.4, §9) and the combinators that compose them.
  *
  * <p>{@link #standard()} is the rule of the spec: the product rules in their order, then the agreement, then the
  * access funnel. To change it, start from {@link #standardRules()}, add, remove or replace elements, and
@@ -60,47 +60,47 @@ public final class Rules {
     return STANDARD_RULES;
   }
 
-  /** The product rules of spec §6, in order: the first six of {@link #standardRules()}. */
+  /** The product rules of rules §6, in order: the first six of {@link #standardRules()}. */
   public static List<EligibilityRule> productRules() {
     return PRODUCT_RULES;
   }
 
-  /** §6.1 {@code NOT_IN_PRICE_LIST}; holds when no price list is given (the rule is skipped). */
+  /** Rules §6.1 {@code NOT_IN_PRICE_LIST}; holds when no price list is given (the rule is skipped). */
   public static EligibilityRule inPriceList() {
     return IN_PRICE_LIST;
   }
 
-  /** §6.2 {@code THIRD_PARTY}; holds when no price list is given. */
+  /** Rules §6.2 {@code THIRD_PARTY}; holds when no price list is given. */
   public static EligibilityRule notThirdParty() {
     return NOT_THIRD_PARTY;
   }
 
-  /** §6.3 {@code RESERVATION}; holds when no price list is given (the purchase test too). */
+  /** Rules §6.3 {@code RESERVATION}; holds when no price list is given (the purchase test too). */
   public static EligibilityRule notReservation() {
     return NOT_RESERVATION;
   }
 
-  /** §6.4 {@code MARKETPLACE}. */
+  /** Rules §6.4 {@code MARKETPLACE}. */
   public static EligibilityRule notMarketplace() {
     return NOT_MARKETPLACE;
   }
 
-  /** §6.5 {@code SPOT_VM}. */
+  /** Rules §6.5 {@code SPOT_VM}. */
   public static EligibilityRule notSpot() {
     return NOT_SPOT;
   }
 
-  /** §6.6 {@code BENEFIT_COVERED}. */
+  /** Rules §6.6 {@code BENEFIT_COVERED}. */
   public static EligibilityRule notBenefitCovered() {
     return NOT_BENEFIT;
   }
 
-  /** §2.4 {@code AGREEMENT_INACTIVE}. */
+  /** Rules §2.4 {@code AGREEMENT_INACTIVE}. */
   public static EligibilityRule agreementActive() {
     return AGREEMENT;
   }
 
-  /** §9 the access funnel: {@code NO_ACCESS} ... {@code PARTIAL_DAY}, with its evidence. */
+  /** Rules §9 the access funnel: {@code NO_ACCESS} ... {@code PARTIAL_DAY}, with its evidence. */
   public static EligibilityRule heldAllDay() {
     return HELD_ALL_DAY;
   }
@@ -203,7 +203,7 @@ public final class Rules {
     }
   }
 
-  // ---- §6 product rules --------------------------------------------------------------------------------------
+  // ---- rules §6 product rules --------------------------------------------------------------------------------
 
   private static final String NO_PRICE_LIST = "skipped: no price list given";
 
@@ -310,7 +310,7 @@ public final class Rules {
   }
 
   /**
-   * Whether every product rule of spec §6 holds for {@code line} — the negation of rules 1 to 6 in one pass,
+   * Whether every product rule of rules §6 holds for {@code line} — the negation of rules 1 to 6 in one pass,
    * without building verdicts. The calculator's fast path uses it and falls back to the full rule whenever it
    * is false; a property test holds it to {@link #standardRules()}.
    *
@@ -339,7 +339,7 @@ public final class Rules {
   }
 
 
-  // ---- §2.4 agreement -----------------------------------------------------------------------------------------
+  // ---- rules §2.4 agreement -----------------------------------------------------------------------------------
 
   private static Verdict checkAgreement(LineFacts f) {
     UsageLine l = f.line();
@@ -349,7 +349,7 @@ public final class Rules {
             "partner " + l.billedPartnerId() + " has no active agreement on " + l.usageDate());
   }
 
-  // ---- §9 access funnel ---------------------------------------------------------------------------------------
+  // ---- rules §9 access funnel ---------------------------------------------------------------------------------
 
   /** What the access funnel's verdict depends on: equal keys give equal verdicts. */
   private record FunnelKey(List<AccessGrant> grants, Interval day, String billedOrg, String resellerOrg,

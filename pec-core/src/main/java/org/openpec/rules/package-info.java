@@ -1,7 +1,7 @@
 /**
  * Eligibility rules: composable predicates over the facts of one usage line that say why.
  *
- * <p>{@link org.openpec.rules.Rules#standard()} is the spec's rule (§6 products, §2.4 agreement, §9 access
+ * <p>{@link org.openpec.rules.Rules#standard()} is the rules of docs/rules.md (rules §6 products, rules §2.4 agreement, rules §9 access
  * funnel). Each rule returns a {@link org.openpec.rules.Verdict}: eligible or not, the primary
  * {@link org.openpec.rules.Reason}, every failed rule, and the evidence (the grants left after each funnel
  * step, the uncovered part of the day).

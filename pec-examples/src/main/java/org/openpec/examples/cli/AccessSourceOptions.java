@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * Azure's own records of role assignments, the {@code SOURCES} of {@code pec grants} (cli.md): Activity Log
+ * Azure's own records of role assignments, the {@code SOURCES} of {@code pec grants} (docs/cli.md): Activity Log
  * exports, role-assignment listings, the principals file and the window. Shared by {@code grants} and, through
  * {@link InputOptions}, by the commands that accept the raw sources in place of {@code --grants}.
  */

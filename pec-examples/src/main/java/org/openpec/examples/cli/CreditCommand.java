@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code pec credit}: one row per usage record with its reason and money (cli.md). */
+/** {@code pec credit}: one row per usage record with its reason and money (docs/cli.md). */
 @Command(name = "credit", mixinStandardHelpOptions = true,
     description = "Compute the credit of every usage record: one row per record, in input order (CSV, Excel "
         + "workbook, Excel's European CSV, or FOCUS 1.2 columns).")

@@ -14,7 +14,7 @@ import org.openpec.pricing.Repricing;
 /**
  * How the records of a run are evaluated: priced by their own unit price, or — under {@code --reprice} —
  * repriced from the price list, which first reads the whole usage file once to accumulate the graduated tiers
- * (spec §8, §12) and keeps only the tiered lines' costs in memory.
+ * (rules §8, §12) and keeps only the tiered lines' costs in memory.
  */
 final class Evaluation {
 

@@ -15,15 +15,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pec grants}: builds the grants file of spec §11 from Azure's own records — Activity Log exports and
- * role-assignment listings — attributed through the principals file (cli.md, issue on access history).
+ * {@code pec grants}: builds the grants file of rules §11 from Azure's own records — Activity Log exports and
+ * role-assignment listings — attributed through the principals file (docs/cli.md, issue on access history).
  *
  * <p>Standard output (or {@code --out}) gets the grants CSV only. Standard error gets every problem as {@code
  * file:line:column: message}, then the summary: what was read, the grants made, the principals mapped and each
  * unmapped one once, and each uncertain window with what was assumed.
  */
 @Command(name = "grants", mixinStandardHelpOptions = true,
-    description = {"Build a grants file (CSV, spec §11) from Azure's own records: Activity Log exports "
+    description = {"Build a grants file (CSV; docs/formats.md) from Azure's own records: Activity Log exports "
         + "(--activity-log) and role-assignment listings (--snapshot), attributed to partner IDs by the "
         + "principals file.",
         "Problems (malformed events, bad rows) and a summary go to standard error."},

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code INPUTS} of cli.md, shared by credit, reconcile, losses and explain: the usage file, the access
+ * The {@code INPUTS} of docs/cli.md, shared by credit, reconcile, losses and explain: the usage file, the access
  * history — a grants file ({@code --grants}) or Azure's own records ({@link AccessSourceOptions}) — and the
  * side files.
  */
@@ -33,7 +33,7 @@ public final class InputOptions {
   boolean decimalComma;
 
   @Option(names = "--grants", paramLabel = "F",
-      description = "Grants file (CSV, spec §11); or give Azure's records instead: --activity-log and/or "
+      description = "Grants file (CSV; docs/formats.md); or give Azure's records instead: --activity-log and/or "
           + "--snapshot, with --principals.")
   Path grants;
 

@@ -29,7 +29,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pec losses}: the loss episodes of a usage file (cli.md, spec §12), most credit lost first — a CSV with
+ * {@code pec losses}: the loss episodes of a usage file (docs/cli.md, rules §12), most credit lost first — a CSV with
  * {@code --out}, else a readable table on standard output (episodes, then roll-ups per subscription and per
  * customer). Records that could not be read are reported on standard error and make no episode.
  */

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code pec reconcile}: compares openpec's expectation with the PEC columns Microsoft wrote into the usage file
- * (spec §10, §12, cli.md), one CSV row per usage record.
+ * (rules §10, §12, docs/cli.md), one CSV row per usage record.
  *
  * <p>Standard error gets one line per record that could not be read ({@code FILE:LINE:COLUMN: message}), one per
  * record whose reported values cannot be compared, and a single warning per reported column the file lacks
@@ -148,7 +148,7 @@ final class ReconcileCommand implements Callable<Integer> {
     return String.join("; ", kept);
   }
 
-  /** A tolerance option's value: a non-negative decimal number (spec §11 grammar), else a usage error. */
+  /** A tolerance option's value: a non-negative decimal number (rules §11 grammar), else a usage error. */
   static BigDecimal tolerance(CommandLine cl, String option, String text) {
     BigDecimal value = null;
     if (text != null && TextValues.isNumber(text)) {
