@@ -74,6 +74,16 @@ final class Progress implements Closeable {
     bytes.addAndGet(n);
   }
 
+  /** {@code n} more records done. */
+  void step(int n) {
+    if (bar != null) {
+      pending += n;
+      if (pending >= STEP) {
+        update();
+      }
+    }
+  }
+
   /** One more record done. */
   void step() {
     if (bar != null && ++pending == STEP) {

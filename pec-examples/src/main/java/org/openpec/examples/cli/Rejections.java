@@ -87,6 +87,11 @@ final class Rejections {
     }
   }
 
+  /** {@code n} more records read and not rejected. */
+  void readable(long n) {
+    records += n;
+  }
+
   long records() {
     return records;
   }
