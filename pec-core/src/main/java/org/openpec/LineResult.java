@@ -47,7 +47,7 @@ public final class LineResult {
    * @param line the usage line
    * @param verdict the rules' verdict
    * @param rateInForce the rate in force on the usage day, as a fraction
-   * @param amounts the line's money (spec §8)
+   * @param amounts the line's money (rules §8)
    * @param repriced whether the list cost came from the price list rather than the line's unit price
    */
   public static LineResult of(UsageLine line, Verdict verdict, BigDecimal rateInForce, LineAmounts amounts,
@@ -101,7 +101,7 @@ public final class LineResult {
     return rateInForce;
   }
 
-  /** The line's money (spec §8). */
+  /** The line's money (rules §8). */
   public LineAmounts amounts() {
     return amounts;
   }

@@ -77,7 +77,7 @@ public abstract class PecCalculator {
     return RoleCatalog.bundled();
   }
 
-  /** The consumption price list; without one, price-list rules are skipped (spec §6). */
+  /** The consumption price list; without one, price-list rules are skipped (rules §6). */
   @Value.Auxiliary
   public abstract Optional<PriceList> priceList();
 
@@ -171,7 +171,7 @@ public abstract class PecCalculator {
   }
 
   /**
-   * The line's money. Benefit-covered usage is prepaid (spec §8): Microsoft bills it at 0, so every amount is 0
+   * The line's money. Benefit-covered usage is prepaid (rules §8): Microsoft bills it at 0, so every amount is 0
    * and only the file's own unit price is echoed; under repricing its quantity has already counted in the tiers.
    */
   private static LineAmounts amounts(UsageLine line, BigDecimal listCost, BigDecimal rate, Reason reason) {

@@ -11,7 +11,7 @@ import org.openpec.model.UsageLine;
 import org.openpec.rules.Reason;
 
 /**
- * Writes the {@code credit} table of cli.md: one row per usage record, in input order.
+ * Writes the {@code credit} table of docs/cli.md: one row per usage record, in input order.
  *
  * <p>Columns: {@value #HEADER_TEXT}. Amounts are exact, in plain notation. A rejected record shows its
  * identifying columns as read, no percentage and no money, and {@code Detail = FILE:LINE:COLUMN: message}. Not

@@ -24,7 +24,7 @@ import org.openpec.model.UsageLine;
 import org.openpec.money.DecimalText;
 
 /**
- * Streams the records of a daily rated usage file (spec §11): each record becomes a {@link UsageRecord}, either a
+ * Streams the records of a daily rated usage file (rules §11): each record becomes a {@link UsageRecord}, either a
  * {@link UsageLine} or the {@link InputProblem} that rejects it. Memory stays flat whatever the file's size.
  *
  * <p>A record is rejected when its field count differs from the header's, when a required value other than

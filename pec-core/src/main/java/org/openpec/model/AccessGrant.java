@@ -8,7 +8,7 @@ import org.openpec.time.Interval;
 
 /**
  * One Azure role assignment that a partner holds on a customer scope during {@code [grantedAt, revokedAt)}
- * (spec §1, §2, §11).
+ * (rules §1, §2, §11).
  *
  * <p>Structural invariants only are checked here: a non-blank grant id, a role given by definition id or by
  * name, and {@code revokedAt} after {@code grantedAt}. Whether the grant earns credit is decided by the rules,

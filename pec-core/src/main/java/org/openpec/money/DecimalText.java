@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * Reads the numbers of a usage file as written (spec §11): {@code [+-]?(digits[.digits*] | .digits)([eE][+-]?digits)?}
+ * Reads the numbers of a usage file as written (rules §11): {@code [+-]?(digits[.digits*] | .digits)([eE][+-]?digits)?}
  * with ASCII digits, {@code .} as decimal point, and nothing else — no spaces, grouping separators, NaN or
  * Infinity. The value keeps the scale it was written with ({@code 0.4250} has scale 4). The one definition of
  * the grammar: the file readers and the reconciliation both use it.

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * The money of one usage line (spec §8), exact except where the bill rounds.
+ * The money of one usage line (rules §8), exact except where the bill rounds.
  *
  * <p>With {@code r} the rate applied (the rate in force when the line qualifies, else 0):
  * <ul>
@@ -78,7 +78,7 @@ public record LineAmounts(BigDecimal rate, BigDecimal unitPrice, BigDecimal effe
   }
 
   /**
-   * The amounts of a repriced line, from its list cost (spec §8, repricing).
+   * The amounts of a repriced line, from its list cost (rules §8, repricing).
    *
    * @param listCost the graduated cost of the line, pricing currency
    * @param quantity units, used only for the displayed unit prices

@@ -1,7 +1,7 @@
 /**
  * Eligibility rules: composable predicates over the facts of one usage line that say why.
  *
- * <p>{@link org.openpec.rules.Rules#standard()} is the spec's rule (§6 products, §2.4 agreement, §9 access
+ * <p>{@link org.openpec.rules.Rules#standard()} is the rules of docs/rules.md (rules §6 products, rules §2.4 agreement, rules §9 access
  * funnel). Each rule answers {@code decide(facts)}, a cheap {@link org.openpec.rules.Decision} (reason and
  * one-line detail, from the first failing part), and {@code explain(facts)}, the full
  * {@link org.openpec.rules.Verdict}: eligible or not, the primary {@link org.openpec.rules.Reason}, every failed

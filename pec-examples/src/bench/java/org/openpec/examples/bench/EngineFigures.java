@@ -14,11 +14,11 @@ import org.openpec.rules.Reason;
 
 /**
  * What one engine computed for a month, in the terms every engine can state: record counts and the exact money
- * totals per billing currency (spec §8). Two engines agree when every figure is equal by value.
+ * totals per billing currency (rules §8). Two engines agree when every figure is equal by value.
  *
  * @param engine the engine's name, for messages
  * @param records the usage records read (rejected ones included)
- * @param rejected the records rejected (spec §9)
+ * @param rejected the records rejected (rules §9)
  * @param eligible the lines that earn credit
  * @param byBillingCurrency the totals of the evaluated lines per billing currency, sorted by currency
  */

@@ -30,7 +30,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code pec credit}: one row per usage record with its reason and money (cli.md). */
+/** {@code pec credit}: one row per usage record with its reason and money (docs/cli.md). */
 @Command(name = "credit", mixinStandardHelpOptions = true,
     description = "Compute the credit of every usage record: one row per record, in input order (CSV, Excel "
         + "workbook, Excel's European CSV, or FOCUS 1.2 columns).")
@@ -51,6 +51,14 @@ final class CreditCommand implements Callable<Integer> {
 
   @Mixin
   FormatOptions formats = new FormatOptions();
+
+  @Mixin
+  Rejections.Options rejectedOptions = new Rejections.Options();
+
+  /** The outputs of the run, checked before reading. */
+  private Outputs outputs;
+  /** The rejected records of the run. */
+  private Rejections rejections;
 
   private static final int DETAIL = CreditCsv.HEADER.indexOf("Detail");
 
@@ -88,12 +96,13 @@ final class CreditCommand implements Callable<Integer> {
 
   private CreditStatement runFormatted(Inputs in, PrintWriter err) {
     boolean focus = formats.format() == FormatOptions.Format.FOCUS;
-    try (UsageReader reader = in.openUsage();
-        Progress progress = Progress.of(inputs.usageNames(), err);
-        RowSink sink = formats.open(focus ? FocusTable.SPEC : Tables.CREDIT, out,
-            () -> Output.open(out, spec.commandLine().getOut()))) {
+    try (Progress progress = Progress.of(inputs.usage);
+        UsageReader reader = in.openUsage(progress);
+        RowSink sink = formats.open(focus ? FocusTable.SPEC : Tables.CREDIT, () -> outputs.stream(out),
+            () -> outputs.writer(out, spec.commandLine().getOut()))) {
       return UsageRun.run(reader, Evaluation.of(in), cellsOf(in.uncertainty), row -> {
         progress.step();
+        rejections.record(row.problem());
         if (row.problem() != null) {
           err.println(row.problem());
         }
@@ -106,11 +115,16 @@ final class CreditCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     formats.validate(spec.commandLine(), out, true);
+    rejections = Rejections.of(rejectedOptions, spec.commandLine());
+    outputs = Outputs.of(spec.commandLine(), inputs.files(), new Outputs.Named("--out", out),
+        new Outputs.Named("--summary", summary));
     Inputs in = Inputs.load(inputs, spec.commandLine(), err);
     CreditStatement statement = formats.isPlainCsv() ? runCsv(in, err) : runFormatted(in, err);
     if (summary != null) {
-      SummaryJson.write(summary, statement, in.badRows);
+      SummaryJson.write(outputs.writer(summary, null), statement, in.badRows);
     }
+    outputs.commit();
+    rejections.check(inputs.usageNames());
     return strict && (statement.rejected() > 0 || in.badRows > 0) ? PecCommand.EXIT_STRICT : 0;
   }
 
@@ -152,13 +166,15 @@ final class CreditCommand implements Callable<Integer> {
    * as bytes, to standard output as text).
    */
   private CreditStatement runCsv(Inputs in, PrintWriter err) {
-    try (UsageReader reader = in.openUsage();
-        Progress progress = Progress.of(inputs.usageNames(), err);
-        BytesOut sink = BytesOut.open(out, spec.commandLine().getOut())) {
+    try (Progress progress = Progress.of(inputs.usage);
+        UsageReader reader = in.openUsage(progress);
+        BytesOut sink = BytesOut.open(outputs, out, spec.commandLine().getOut())) {
       sink.write(new CsvRows(1024).row(CreditCsv.HEADER.toArray(new String[0])));
       return UsageRun.runBatches(reader, Evaluation.of(in), batches(in.uncertainty), batch -> {
         progress.step(batch.csv().rows());
+        rejections.readable(batch.csv().rows() - batch.problems().size());
         for (String p : batch.problems()) {
+          rejections.record(p);
           err.println(p);
         }
         sink.write(batch.csv());
@@ -176,15 +192,11 @@ final class CreditCommand implements Callable<Integer> {
       this.text = text;
     }
 
-    static BytesOut open(Path path, Writer stdout) {
+    static BytesOut open(Outputs outputs, Path path, Writer stdout) {
       if (path == null) {
-        return new BytesOut(null, Output.open(null, stdout));
+        return new BytesOut(null, outputs.writer(null, stdout));
       }
-      try {
-        return new BytesOut(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), null);
-      } catch (IOException e) {
-        throw new InputException(path + ": cannot write file: " + e.getMessage(), e);
-      }
+      return new BytesOut(new BufferedOutputStream(outputs.stream(path), 1 << 16), null);
     }
 
     void write(CsvRows rows) {

@@ -1,12 +1,10 @@
 package org.openpec.examples.cli;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.openpec.CreditStatement;
@@ -24,8 +22,8 @@ final class SummaryJson {
 
   private SummaryJson() {}
 
-  static void write(Path file, CreditStatement s, long badRows) {
-    try (JsonGenerator g = new JsonFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+  static void write(java.io.Writer out, CreditStatement s, long badRows) {
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       g.writeNumberField("records", s.lines() + s.rejected());
@@ -65,7 +63,7 @@ final class SummaryJson {
       g.writeEndArray();
       g.writeEndObject();
     } catch (IOException e) {
-      throw new UncheckedIOException(file + ": cannot write summary", e);
+      throw new UncheckedIOException(e);
     }
   }
 

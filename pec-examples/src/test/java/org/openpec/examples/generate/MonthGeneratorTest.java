@@ -31,7 +31,7 @@ import org.openpec.rules.Reason;
 
 class MonthGeneratorTest {
 
-  /** The header of spec daily-rated-usage-columns.md, as written there. */
+  /** The header of docs/formats.md (usage file), as written there. */
   private static final String SPEC_HEADER = "PartnerId, PartnerName, CustomerId, CustomerName, CustomerDomainName, "
       + "CustomerCountry, MpnId, Tier2MpnId, InvoiceNumber, ProductId, SkuId, AvailabilityId, SkuName, ProductName, "
       + "PublisherName, PublisherId, SubscriptionDescription, SubscriptionId, ChargeStartDate, ChargeEndDate, "
