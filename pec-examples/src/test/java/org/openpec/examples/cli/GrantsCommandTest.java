@@ -175,15 +175,26 @@ class GrantsCommandTest {
     @Test
     void badPrincipalsRowsAreReportedAndCountForStrict() throws IOException {
       Path principals = file("principals.csv", Files.readString(access.resolve("principals.csv"))
-          + "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d,1111111,AOBO\n");
+          + ",1111111,AOBO\n");
       List<String> sources = List.of("--activity-log", a("cli-create-delete.json"), "--principals",
           principals.toString());
       CliRun run = run(sources, "grants");
       assertThat(run.status()).isZero();
-      assertThat(run.err()).contains("principals.csv:4:2: principal 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d is listed "
-          + "on line 2 with partner \"6034453\"").contains("pec: principals file: 1 bad row");
+      assertThat(run.err()).contains("principals.csv:4:1: PrincipalId must not be empty")
+          .contains("pec: principals file: 1 bad row");
       assertThat(rows(run.out())).allSatisfy(r -> assertThat(r.getField("PartnerId")).isEqualTo("6034453"));
       assertThat(run(sources, "grants", "--strict").status()).isEqualTo(3);
+    }
+
+    @Test
+    void aPrincipalListedTwiceWithAnotherPartnerMakesThePrincipalsFileUnusable() throws IOException {
+      Path principals = file("conflict.csv", Files.readString(access.resolve("principals.csv"))
+          + "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d,1111111,AOBO\n");
+      CliRun run = run(List.of("--activity-log", a("cli-create-delete.json"), "--principals",
+          principals.toString()), "grants");
+      assertThat(run.status()).isEqualTo(1);
+      assertThat(run.err()).contains("conflicting rows for principal 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d: line 2 says "
+          + "partner \"6034453\"").contains("line 4 says partner \"1111111\"");
     }
 
     @Test
