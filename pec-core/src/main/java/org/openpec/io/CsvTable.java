@@ -57,6 +57,11 @@ final class CsvTable implements Closeable {
    * @throws InputException when the file cannot be read or has no header line
    */
   static CsvTable open(Path path) {
+    return open(path, ',');
+  }
+
+  /** Opens {@code path}, whose fields are separated by {@code delimiter}, and reads its header. */
+  static CsvTable open(Path path, char delimiter) {
     String display = path.toString();
     InputStream in;
     try {
@@ -66,12 +71,18 @@ final class CsvTable implements Closeable {
     } catch (IOException e) {
       throw new InputException(display + ": cannot read file: " + e.getMessage(), e);
     }
-    return open(in, display, path.getFileName() == null ? display : path.getFileName().toString());
+    return open(in, display, path.getFileName() == null ? display : path.getFileName().toString(), delimiter);
   }
 
   /** Opens a stream already positioned at the start of a CSV text. */
   static CsvTable open(InputStream in, String display, String fileName) {
+    return open(in, display, fileName, ',');
+  }
+
+  /** Opens a stream already positioned at the start of a CSV text whose fields {@code delimiter} separates. */
+  static CsvTable open(InputStream in, String display, String fileName, char delimiter) {
     CsvReader<CsvRecord> reader = CsvReader.builder()
+        .fieldSeparator(delimiter)
         .detectBomHeader(true)
         .skipEmptyLines(true)
         .allowExtraFields(true)
