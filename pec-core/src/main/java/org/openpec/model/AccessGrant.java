@@ -3,8 +3,8 @@ package org.openpec.model;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.openpec.value.PecHashedStyle;
 import org.openpec.time.Interval;
-import org.openpec.value.PecStyle;
 
 /**
  * One Azure role assignment that a partner holds on a customer scope during {@code [grantedAt, revokedAt)}
@@ -24,8 +24,8 @@ import org.openpec.value.PecStyle;
  *     .build();
  * }</pre>
  */
-@Value.Immutable(prehash = true)
-@PecStyle
+@Value.Immutable
+@PecHashedStyle
 public abstract class AccessGrant implements WithAccessGrant {
 
   AccessGrant() {}

@@ -63,10 +63,12 @@ public record EngineFigures(String engine, long records, long rejected, long eli
   /** The figures of an openpec statement. */
   static EngineFigures of(String engine, CreditStatement s) {
     SortedMap<String, Money> money = new TreeMap<>();
-    for (Map.Entry<String, Totals> e : s.byBillingCurrency().entrySet()) {
-      money.put(e.getKey(), Money.of(e.getValue()));
+    for (Map.Entry<org.openpec.money.Currencies, Totals> e : s.byCurrency().entrySet()) {
+      money.merge(e.getKey().billing(), Money.of(e.getValue()), (a, b) -> {
+        throw new IllegalStateException("two pricing currencies billed in " + e.getKey().billing());
+      });
     }
-    return new EngineFigures(engine, s.total().lines() + s.rejected(), s.rejected(), s.count(Reason.ELIGIBLE), money);
+    return new EngineFigures(engine, s.lines() + s.rejected(), s.rejected(), s.count(Reason.ELIGIBLE), money);
   }
 
   /** The lines evaluated (not rejected). */

@@ -10,15 +10,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.openpec.CreditStatement;
 import org.openpec.LineResult;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRun;
+import org.openpec.money.Currencies;
+import org.openpec.money.RoundingPolicy;
 import org.openpec.money.Totals;
 import org.openpec.rules.Reason;
 import picocli.CommandLine;
@@ -42,9 +44,9 @@ final class DemoCommand implements Callable<Integer> {
     final String currency;
     Totals totals = Totals.zero();
     Totals productEligible = Totals.zero();
-    final Map<Reason, BigDecimal> lost = new EnumMap<>(Reason.class);
-    final Map<Reason, LocalDate> since = new EnumMap<>(Reason.class);
-    final Map<Reason, Integer> excluded = new EnumMap<>(Reason.class);
+    final Map<Reason, BigDecimal> lost = new TreeMap<>();
+    final Map<Reason, LocalDate> since = new TreeMap<>();
+    final Map<Reason, Integer> excluded = new TreeMap<>();
 
     Customer(String name, String currency) {
       this.name = name;
@@ -74,13 +76,14 @@ final class DemoCommand implements Callable<Integer> {
           }
           Customer c = customers.computeIfAbsent(r.line().customerId(),
               k -> new Customer(outcome.record().field("CustomerName").trim(), r.line().billingCurrency()));
-          c.totals = c.totals.plus(Totals.of(r.amounts()));
+          Currencies money = new Currencies(r.line().pricingCurrency(), r.line().billingCurrency());
+          c.totals = c.totals.plus(Totals.of(money, r.amounts()));
           Reason reason = r.reason();
           if (reason.isProductExclusion()) {
             c.excluded.merge(reason, 1, Integer::sum);
             return;
           }
-          c.productEligible = c.productEligible.plus(Totals.of(r.amounts()));
+          c.productEligible = c.productEligible.plus(Totals.of(money, r.amounts()));
           if (reason != Reason.ELIGIBLE) {
             c.lost.merge(reason, r.creditLost(), BigDecimal::add);
             c.since.merge(reason, r.line().usageDate(), (a, b) -> a.isBefore(b) ? a : b);
@@ -141,11 +144,27 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     out.println();
-    Totals all = s.total();
-    out.println("Total: " + all.lines() + " lines, list cost " + money(all.listCost()) + " USD, credit "
-        + money(all.credit()) + " USD, effective rate on eligible products " + percent(s.effectiveRate())
-        + ", rejected " + s.rejected());
-    out.println("Amounts in pricing currency (USD) rounded to cents for display; exact values: pec credit.");
+    // Pricing-currency amounts add up across billing currencies, never across pricing currencies.
+    Map<String, BigDecimal[]> byPricing = new TreeMap<>();
+    for (Currencies c : s.currencies()) {
+      CreditStatement one = s.inCurrency(c);
+      BigDecimal[] sums = byPricing.computeIfAbsent(c.pricing(), k -> new BigDecimal[] {
+          BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+      sums[0] = sums[0].add(BigDecimal.valueOf(one.total().lines()));
+      sums[1] = sums[1].add(one.total().listCost());
+      sums[2] = sums[2].add(one.total().credit());
+      sums[3] = sums[3].add(one.productEligible().credit());
+      sums[4] = sums[4].add(one.productEligible().listCost());
+    }
+    if (byPricing.isEmpty()) {
+      byPricing.put("USD", new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+          BigDecimal.ZERO});
+    }
+    byPricing.forEach((currency, sums) -> out.println("Total: " + sums[0] + " lines, list cost " + money(sums[1])
+        + " " + currency + ", credit " + money(sums[2]) + " " + currency + ", effective rate on eligible products "
+        + percent(RoundingPolicy.displayRate(sums[3], sums[4])) + ", rejected " + s.rejected()));
+    out.println("Amounts in pricing currency (" + String.join(", ", byPricing.keySet())
+        + ") rounded to cents for display; exact values: pec credit.");
   }
 
   private static String money(BigDecimal v) {
