@@ -1,13 +1,23 @@
 package org.openpec.examples.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.openpec.LineResult;
 import org.openpec.CreditStatement;
 import org.openpec.io.CreditCsv;
-import org.openpec.io.CsvOutput;
+import org.openpec.io.CsvRows;
+import org.openpec.io.InputException;
 import org.openpec.examples.format.FocusTable;
 import org.openpec.examples.format.FormatOptions;
 import org.openpec.examples.format.RowSink;
@@ -44,9 +54,6 @@ final class CreditCommand implements Callable<Integer> {
 
   private static final int DETAIL = CreditCsv.HEADER.indexOf("Detail");
 
-  /** One record's output, made on a worker: its CSV row, and its problem when it was rejected. */
-  private record Row(String csv, String problem) {}
-
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -65,13 +72,6 @@ final class CreditCommand implements Callable<Integer> {
       }
       return cells;
     };
-  }
-
-  /** The rows of the outcomes, formatted on the workers. */
-  private static Function<UsageOutcome, Row> rows(Uncertainty uncertainty) {
-    Function<UsageOutcome, String[]> cells = cells(uncertainty);
-    return o -> new Row(CsvOutput.format(cells.apply(o)),
-        o.result() == null ? o.record().problem().map(Object::toString).orElse(null) : null);
   }
 
   /** One record's output in a format other than plain CSV: its cells, and its problem when it was rejected. */
@@ -114,23 +114,102 @@ final class CreditCommand implements Callable<Integer> {
     return strict && (statement.rejected() > 0 || in.badRows > 0) ? PecCommand.EXIT_STRICT : 0;
   }
 
-  /** The plain CSV table, its rows formatted on the workers. */
+  /**
+   * The {@code Detail} of an evaluated line; with raw sources, that of a line whose day an uncertain window
+   * touches ends with {@code (uncertain: ...)}.
+   */
+  private static BiFunction<String, LineResult, String> detail(Uncertainty uncertainty) {
+    if (uncertainty == null) {
+      return (text, result) -> text;
+    }
+    return (text, result) -> uncertainty.annotate(text, result.line());
+  }
+
+  /** The output of a batch of records: their CSV rows as UTF-8 bytes and the problems of the rejected ones. */
+  private record Batch(CsvRows csv, List<String> problems) {}
+
+  /** The rows of a batch of outcomes, formatted as UTF-8 bytes on a worker, with its problems. */
+  private static Function<List<UsageOutcome>, Batch> batches(Uncertainty uncertainty) {
+    BiFunction<String, LineResult, String> detail = detail(uncertainty);
+    return outcomes -> {
+      CsvRows bytes = new CsvRows(outcomes.size() * 320);
+      List<String> problems = null;
+      for (UsageOutcome o : outcomes) {
+        CreditCsv.row(o, bytes, detail);
+        if (o.result() == null) {
+          if (problems == null) {
+            problems = new ArrayList<>();
+          }
+          problems.add(o.record().problem().map(Object::toString).orElse(""));
+        }
+      }
+      return new Batch(bytes, problems == null ? List.of() : problems);
+    };
+  }
+
+  /**
+   * The plain CSV table: batches of rows formatted as UTF-8 bytes on the workers, written in order (to a file
+   * as bytes, to standard output as text).
+   */
   private CreditStatement runCsv(Inputs in, PrintWriter err) {
-    CreditStatement statement;
     try (UsageReader reader = in.openUsage();
         Progress progress = Progress.of(inputs.usageNames(), err);
-        Writer w = Output.open(out, spec.commandLine().getOut());
-        CreditCsv csv = CreditCsv.to(w)) {
-      statement = UsageRun.run(reader, Evaluation.of(in), rows(in.uncertainty), row -> {
-        progress.step();
-        if (row.problem() != null) {
-          err.println(row.problem());
+        BytesOut sink = BytesOut.open(out, spec.commandLine().getOut())) {
+      sink.write(new CsvRows(1024).row(CreditCsv.HEADER.toArray(new String[0])));
+      return UsageRun.runBatches(reader, Evaluation.of(in), batches(in.uncertainty), batch -> {
+        progress.step(batch.csv().rows());
+        for (String p : batch.problems()) {
+          err.println(p);
         }
-        csv.writeFormatted(row.csv());
+        sink.write(batch.csv());
       }, inputs.threads);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
-    return statement;
+  }
+
+  /** Where the rows go: the bytes straight to a file, or the text to the command's standard output. */
+  private static final class BytesOut implements AutoCloseable {
+    private final OutputStream file;
+    private final Writer text;
+
+    private BytesOut(OutputStream file, Writer text) {
+      this.file = file;
+      this.text = text;
+    }
+
+    static BytesOut open(Path path, Writer stdout) {
+      if (path == null) {
+        return new BytesOut(null, Output.open(null, stdout));
+      }
+      try {
+        return new BytesOut(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), null);
+      } catch (IOException e) {
+        throw new InputException(path + ": cannot write file: " + e.getMessage(), e);
+      }
+    }
+
+    void write(CsvRows rows) {
+      try {
+        if (file != null) {
+          rows.writeTo(file);
+        } else {
+          text.write(rows.toString());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        if (file != null) {
+          file.close();
+        } else {
+          text.close();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 }

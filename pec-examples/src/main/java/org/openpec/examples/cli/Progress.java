@@ -44,6 +44,17 @@ final class Progress implements Closeable {
     }
   }
 
+  /** {@code n} more records done. */
+  void step(int n) {
+    if (bar != null) {
+      pending += n;
+      if (pending >= STEP) {
+        bar.stepBy(pending);
+        pending = 0;
+      }
+    }
+  }
+
   @Override
   public void close() {
     if (bar != null) {
