@@ -10,6 +10,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.openpec.CreditStatement;
 import org.openpec.io.InputException;
 import org.openpec.io.InputProblem;
+import org.openpec.money.Currencies;
 import org.openpec.money.Totals;
 import org.openpec.rules.CoveragePolicy;
 import org.openpec.rules.Reason;
@@ -114,14 +115,22 @@ public final class CreditJob {
     return 0;
   }
 
-  /** The statement's totals: all lines, rejected records, and per reason. */
+  /**
+   * The statement's totals: the lines and rejected records, then per pair of currencies (amounts of different
+   * currencies are never added) the list cost and credit in pricing currency, and per reason.
+   */
   static void report(CreditStatement s, PrintStream out) {
     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-    o.println("lines " + s.total().lines() + ", rejected " + s.rejected() + ", list cost "
-        + s.total().listCost().toPlainString() + ", credit " + s.total().credit().toPlainString());
-    for (Map.Entry<Reason, Totals> e : s.byReason().entrySet()) {
-      o.println("  " + e.getKey() + ": " + e.getValue().lines() + " lines, credit "
-          + e.getValue().credit().toPlainString());
+    o.println("lines " + s.lines() + ", rejected " + s.rejected());
+    for (Currencies c : s.currencies()) {
+      CreditStatement in = s.inCurrency(c);
+      o.println("priced in " + c.pricing() + ", billed in " + c.billing() + ": " + in.total().lines()
+          + " lines, list cost " + in.total().listCost().toPlainString() + ", credit "
+          + in.total().credit().toPlainString());
+      for (Map.Entry<Reason, Totals> e : in.byReason().entrySet()) {
+        o.println("  " + e.getKey() + ": " + e.getValue().lines() + " lines, credit "
+            + e.getValue().credit().toPlainString());
+      }
     }
   }
 }

@@ -33,6 +33,7 @@ import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRecord;
 import org.openpec.io.UsageRun;
 import org.openpec.model.UsageLine;
+import org.openpec.money.Currencies;
 import org.openpec.pricing.Repricing;
 
 /**
@@ -142,7 +143,10 @@ class SparkCreditTest {
     assertThat(sparkText(run)).isEqualTo(expected);
     CreditStatement core = m.coreStatement(inputs);
     assertThat(run.statement()).isEqualTo(core);
-    assertThat(run.statement().total().credit()).isEqualByComparingTo(core.total().credit());
+    assertThat(run.statement().currencies()).isEqualTo(core.currencies());
+    for (Currencies c : core.currencies()) {
+      assertThat(run.statement().inCurrency(c).total().credit()).isEqualByComparingTo(core.inCurrency(c).total().credit());
+    }
   }
 
   @Test
@@ -245,8 +249,11 @@ class SparkCreditTest {
     }
     assertThat(written.toString()).isEqualTo(m.pecCredit(true));
     CreditStatement core = m.coreStatement(m.inputs(true));
-    assertThat(report.toString(StandardCharsets.UTF_8)).startsWith("lines " + core.total().lines() + ", rejected "
-        + core.rejected() + ", list cost " + core.total().listCost().toPlainString());
+    Currencies first = core.currencies().first();
+    assertThat(report.toString(StandardCharsets.UTF_8)).startsWith("lines " + core.lines() + ", rejected "
+        + core.rejected() + "\npriced in " + first.pricing() + ", billed in " + first.billing() + ": "
+        + core.inCurrency(first).total().lines() + " lines, list cost "
+        + core.inCurrency(first).total().listCost().toPlainString());
   }
 
   @Test
