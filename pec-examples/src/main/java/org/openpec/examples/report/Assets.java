@@ -136,7 +136,7 @@ final class Assets {
         vertical-align: -1px; }
       .bill { margin: 10px 0 0; color: var(--muted); }
       .bill b { color: var(--ink); font-variant-numeric: tabular-nums; }
-      svg.chart { width: 100%; max-width: 1000px; display: block; margin-bottom: 12px; }
+      svg.chart { width: 100%; max-width: 1060px; display: block; margin-bottom: 12px; }
       svg text { font-family: inherit; }
       svg .lbl { font-size: 13px; fill: var(--ink); }
       svg .val { font-size: 12px; fill: var(--muted); font-variant-numeric: tabular-nums; }
@@ -169,8 +169,9 @@ final class Assets {
       table.fixed td.res { overflow-wrap: normal; }
       td.res > :first-child, td.res { white-space: nowrap; }
       .chip { display: inline-block; border-left: 4px solid var(--c, #a0aec0); background: #f4f5f7; border-radius: 4px;
-        padding: 1px 7px; margin: 1px 4px 2px 0; font-size: 12px; }
-      .chip.excluded { color: var(--muted); }
+        padding: 1px 7px; margin: 1px 4px 2px 0; font-size: 12px; white-space: nowrap; }
+      .excluded { color: var(--muted); font-size: 11.5px; margin-top: 2px; }
+      td.reasons { min-width: 330px; }
       input.filter { font: inherit; padding: 6px 10px; border: 1px solid #cbd2da; border-radius: 6px; width: 260px;
         margin: 0 0 10px; }
       .kinds { display: flex; flex-wrap: wrap; gap: 10px; margin-bottom: 12px; }

@@ -308,8 +308,12 @@ public final class HtmlReport {
       s.lostSince().entrySet().stream().sorted(Map.Entry.<Reason, LocalDate>comparingByValue()
           .thenComparing(Map.Entry.comparingByKey())).forEach(e -> chip(e.getKey(),
               e.getKey() + " " + Amounts.money(s.lostByReason().get(e.getKey())) + " · since " + e.getValue()));
-      s.excludedLines().forEach((r, n) -> a("<span class=\"chip excluded\" data-tip=\"").t(LABEL.get(r)).a("\">")
-          .t(r + " ×" + n).a("</span>"));
+      if (!s.excludedLines().isEmpty()) {
+        List<String> parts = new ArrayList<>();
+        s.excludedLines().forEach((r, n) -> parts.add(r + " ×" + n));
+        a("<div class=\"excluded\" data-tip=\"lines of products that never earn credit: not a loss\">")
+            .t("never earn: " + String.join(", ", parts)).a("</div>");
+      }
       if (s.lostSince().isEmpty() && s.excludedLines().isEmpty()) {
         a("<span class=\"muted\">none</span>");
       }
@@ -348,7 +352,7 @@ public final class HtmlReport {
     int labelW = 230;
     int barW = 560;
     int height = n * rowH + 6;
-    a("<svg class=\"chart\" viewBox=\"0 0 ").a(String.valueOf(labelW + barW + 200)).a(" ").a(String.valueOf(height))
+    a("<svg class=\"chart\" viewBox=\"0 0 ").a(String.valueOf(labelW + barW + 270)).a(" ").a(String.valueOf(height))
         .a("\" role=\"img\" aria-label=\"credit earned and lost per customer\">\n");
     for (int i = 0; i < n; i++) {
       Customer c = rows.get(i);
