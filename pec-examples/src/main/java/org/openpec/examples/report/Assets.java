@@ -171,7 +171,8 @@ final class Assets {
       .chip { display: inline-block; border-left: 4px solid var(--c, #a0aec0); background: #f4f5f7; border-radius: 4px;
         padding: 1px 7px; margin: 1px 4px 2px 0; font-size: 12px; white-space: nowrap; }
       .excluded { color: var(--muted); font-size: 11.5px; margin-top: 2px; }
-      td.reasons { min-width: 330px; }
+      td.reasons { min-width: 300px; }
+      td .sub { color: var(--muted); font-size: 12px; }
       input.filter { font: inherit; padding: 6px 10px; border: 1px solid #cbd2da; border-radius: 6px; width: 260px;
         margin: 0 0 10px; }
       .kinds { display: flex; flex-wrap: wrap; gap: 10px; margin-bottom: 12px; }

@@ -286,7 +286,7 @@ public final class HtmlReport {
     a("<div class=\"scroll\"><table id=\"customer-table\" class=\"sortable\"><thead><tr>")
         .a("<th data-sort=\"text\">Customer</th><th data-sort=\"num\">List cost</th>")
         .a("<th data-sort=\"num\">Credit</th><th data-sort=\"num\">Eff. rate</th><th data-sort=\"num\">Credit lost</th>")
-        .a("<th>Lost by reason, since</th><th data-sort=\"num\">Billed</th><th data-sort=\"num\">Credit on bill</th>")
+        .a("<th>Lost by reason, since</th><th data-sort=\"num\">On the bill</th>")
         .a("<th data-sort=\"num\">Episodes</th></tr></thead><tbody>\n");
     Map<String, LossTotals> lossByCustomer = month.losses().byCustomer();
     int shown = 0;
@@ -318,8 +318,11 @@ public final class HtmlReport {
         a("<span class=\"muted\">none</span>");
       }
       a("</td>");
-      moneyCell("billed", s.all().billingPreTaxTotal(), b);
-      moneyCell("billingCredit", s.all().billingCredit(), b);
+      a("<td class=\"num\" data-v=\"").a(Amounts.exact(s.all().billingPreTaxTotal())).a("\">");
+      moneySpan("billed", s.all().billingPreTaxTotal(), b);
+      a("<div class=\"sub\">credit ");
+      moneySpan("billingCredit", s.all().billingCredit(), b);
+      a("</div></td>");
       LossTotals lt = lossByCustomer.get(c.customerId());
       long episodes = lt == null ? 0 : lt.episodes();
       a("<td class=\"num\" data-v=\"").a(String.valueOf(episodes)).a("\">").a(String.valueOf(episodes))
@@ -335,6 +338,11 @@ public final class HtmlReport {
   private void moneyCell(String field, BigDecimal amount, String currency) {
     a("<td class=\"num\" data-field=\"").a(field).a("\" data-v=\"").a(Amounts.exact(amount)).a("\" data-exact=\"")
         .a(Amounts.exact(amount)).a("\">").t(Amounts.money(amount)).a(" <small>").t(currency).a("</small></td>");
+  }
+
+  private void moneySpan(String field, BigDecimal amount, String currency) {
+    a("<span data-field=\"").a(field).a("\" data-exact=\"").a(Amounts.exact(amount)).a("\">").t(Amounts.money(amount))
+        .a(" <small>").t(currency).a("</small></span>");
   }
 
   private void chip(Reason r, String text) {
@@ -421,7 +429,7 @@ public final class HtmlReport {
         .a("reason, with the event that began it. Most credit lost first.</p>\n");
     a("<input class=\"filter\" type=\"search\" placeholder=\"Filter episodes\" data-filter=\"episode-table\">\n");
     a("<div class=\"scroll\"><table id=\"episode-table\" class=\"sortable fixed\"><colgroup><col style=\"width:40px\">")
-        .a("<col style=\"width:140px\"><col style=\"width:200px\"><col style=\"width:185px\"><col style=\"width:150px\">")
+        .a("<col style=\"width:135px\"><col style=\"width:230px\"><col style=\"width:185px\"><col style=\"width:145px\">")
         .a("<col style=\"width:60px\"><col style=\"width:100px\"><col style=\"width:100px\"><col></colgroup>")
         .a("<thead><tr><th data-sort=\"num\">#</th>")
         .a("<th data-sort=\"text\">Customer</th><th data-sort=\"text\">Resource</th><th data-sort=\"text\">Reason</th>")

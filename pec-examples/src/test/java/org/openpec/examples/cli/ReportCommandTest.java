@@ -106,6 +106,11 @@ class ReportCommandTest {
   }
 
   List<NamedCsvRecord> losses(Month m) throws IOException {
+    return losses(m, dir);
+  }
+
+  /** The episodes of {@code pec losses --out} on the month. */
+  static List<NamedCsvRecord> losses(Month m, Path dir) throws IOException {
     Path out = dir.resolve("losses.csv");
     CliRun run = CliRun.of(m.args("losses", "--out", out.toString()).toArray(new String[0]));
     assertThat(run.status()).as(run.err()).isZero();
@@ -118,7 +123,7 @@ class ReportCommandTest {
   }
 
   /** Every total, customer and episode of the page equals the statement's and the losses', exactly. */
-  void assertPageIsTheStatement(ReportPage page, CreditStatement s, List<NamedCsvRecord> episodes) {
+  static void assertPageIsTheStatement(ReportPage page, CreditStatement s, List<NamedCsvRecord> episodes) {
     Map<String, Totals> byCurrency = s.byBillingCurrency();
     assertThat(page.cards()).isEqualTo(byCurrency.size());
     for (Map.Entry<String, Totals> e : byCurrency.entrySet()) {
