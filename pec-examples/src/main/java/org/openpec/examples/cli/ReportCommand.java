@@ -38,9 +38,10 @@ final class ReportCommand implements Callable<Integer> {
     CommandLine cl = spec.commandLine();
     PrintWriter err = cl.getErr();
     Inputs in = Inputs.load(inputs, cl, err);
-    MonthFigures month = MonthRun.of(in, err);
     String usage = "-".equals(inputs.usage) ? "standard input" : Path.of(inputs.usage).getFileName().toString();
     try (Writer w = Output.open(out, cl.getOut())) {
+      // Opened first: a page that cannot be written fails before the usage file is read.
+      MonthFigures month = MonthRun.of(in, err);
       HtmlReport.write(month, usage, HtmlReport.Limits.defaults(), w);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -21,6 +21,7 @@ import org.openpec.access.UncertainWindow;
 import org.openpec.losses.LossReport;
 import org.openpec.losses.LossTracker;
 import org.openpec.model.UsageLine;
+import org.openpec.money.LineAmounts;
 import org.openpec.money.Totals;
 import org.openpec.reconcile.ReconciledLine;
 import org.openpec.reconcile.ReconciliationSummary;
@@ -69,8 +70,8 @@ public final class MonthFigures {
    * (billing currency), the formula of the loss episodes.
    */
   public static final class Sums {
-    private Totals all = Totals.zero();
-    private Totals productEligible = Totals.zero();
+    private final Acc all = new Acc();
+    private final Acc productEligible = new Acc();
     private BigDecimal creditLost = BigDecimal.ZERO;
     private BigDecimal billingCreditLost = BigDecimal.ZERO;
     private final Map<Reason, BigDecimal> lostByReason = new EnumMap<>(Reason.class);
@@ -78,41 +79,36 @@ public final class MonthFigures {
     private final Map<Reason, Long> excludedLines = new EnumMap<>(Reason.class);
 
     void add(LineResult r) {
-      Totals t = Totals.of(r.amounts());
-      all = all.plus(t);
+      LineAmounts a = r.amounts();
+      all.add(a);
       Reason reason = r.reason();
       if (reason.isProductExclusion()) {
         excludedLines.merge(reason, 1L, Long::sum);
         return;
       }
-      productEligible = productEligible.plus(t);
+      productEligible.add(a);
       if (LossTracker.isLoss(r)) {
         BigDecimal lost = r.creditLost();
         creditLost = creditLost.add(lost);
         billingCreditLost = billingCreditLost.add(MonthFigures.billingCreditLost(r));
         lostByReason.merge(reason, lost, BigDecimal::add);
-        lostSince.merge(reason, r.line().usageDate(), (a, b) -> a.isBefore(b) ? a : b);
+        lostSince.merge(reason, r.line().usageDate(), (x, y) -> x.isBefore(y) ? x : y);
       }
     }
 
     /** Totals of every line. */
     public Totals all() {
-      return all;
+      return all.toTotals();
     }
 
     /** Totals of the lines whose product is eligible. */
     public Totals productEligible() {
-      return productEligible;
+      return productEligible.toTotals();
     }
 
     /** Σ credit / Σ list cost over the lines of eligible products, scale 6, HALF_EVEN (display only). */
     public BigDecimal effectiveRate() {
-      return productEligible.effectiveRate();
-    }
-
-    /** List cost in the billing currency: billed amount plus billing credit (each FLOORed per line). */
-    public BigDecimal billingListCost() {
-      return all.billingPreTaxTotal().add(all.billingCredit());
+      return productEligible().effectiveRate();
     }
 
     /** Σ credit lost, pricing currency. */
@@ -138,6 +134,29 @@ public final class MonthFigures {
     /** The number of lines of products that never earn credit, per reason. */
     public Map<Reason, Long> excludedLines() {
       return Collections.unmodifiableMap(excludedLines);
+    }
+  }
+
+  /** Mutable exact sums of line amounts (one object per bucket, no allocation per line but the sums). */
+  private static final class Acc {
+    private long lines;
+    private BigDecimal listCost = BigDecimal.ZERO;
+    private BigDecimal pricingPreTaxTotal = BigDecimal.ZERO;
+    private BigDecimal credit = BigDecimal.ZERO;
+    private BigDecimal billingPreTaxTotal = BigDecimal.ZERO;
+    private BigDecimal billingCredit = BigDecimal.ZERO;
+
+    void add(LineAmounts a) {
+      lines++;
+      listCost = listCost.add(a.listCost());
+      pricingPreTaxTotal = pricingPreTaxTotal.add(a.pricingPreTaxTotal());
+      credit = credit.add(a.credit());
+      billingPreTaxTotal = billingPreTaxTotal.add(a.billingPreTaxTotal());
+      billingCredit = billingCredit.add(a.billingCredit());
+    }
+
+    Totals toTotals() {
+      return new Totals(lines, listCost, pricingPreTaxTotal, credit, billingPreTaxTotal, billingCredit);
     }
   }
 
@@ -326,6 +345,11 @@ public final class MonthFigures {
     }
   }
 
+  /** The buckets of the last line added. */
+  private record Buckets(String customerId, CurrencyPair pair, Sums currency, Sums customer,
+      Subscription subscription) {}
+
+  private Buckets last;
   private final LossTracker losses;
   private final Map<CurrencyPair, Sums> byCurrency = new TreeMap<>();
   private final Map<String, Map<CurrencyPair, Sums>> byCustomer = new LinkedHashMap<>();
@@ -374,15 +398,22 @@ public final class MonthFigures {
   public void add(LineResult r, String customerName, List<UncertainWindow> affecting, ReconciledLine reconciled) {
     UsageLine line = r.line();
     lines++;
-    CurrencyPair pair = CurrencyPair.of(line);
-    byCurrency.computeIfAbsent(pair, k -> new Sums()).add(r);
-    byCustomer.computeIfAbsent(line.customerId(), k -> new TreeMap<>()).computeIfAbsent(pair, k -> new Sums())
-        .add(r);
-    if (!customerName.isEmpty()) {
-      names.putIfAbsent(line.customerId(), customerName);
+    if (last == null || !last.customerId.equals(line.customerId())
+        || !last.subscription.entitlementId.equals(line.entitlementId())
+        || !last.pair.billing().equals(line.billingCurrency()) || !last.pair.pricing().equals(line.pricingCurrency())) {
+      // Lines of one customer and subscription tend to come together: look the buckets up only when they change.
+      CurrencyPair pair = CurrencyPair.of(line);
+      last = new Buckets(line.customerId(), pair, byCurrency.computeIfAbsent(pair, k -> new Sums()),
+          byCustomer.computeIfAbsent(line.customerId(), k -> new TreeMap<>()).computeIfAbsent(pair, k -> new Sums()),
+          subscriptions.computeIfAbsent(line.entitlementId(),
+              k -> new Subscription(k, line.customerId(), line.pricingCurrency())));
+      if (!customerName.isEmpty()) {
+        names.putIfAbsent(line.customerId(), customerName);
+      }
     }
-    subscriptions.computeIfAbsent(line.entitlementId(),
-        k -> new Subscription(k, line.customerId(), line.pricingCurrency())).add(r);
+    last.currency.add(r);
+    last.customer.add(r);
+    last.subscription.add(r);
     losses.add(r);
     for (UncertainWindow w : affecting) {
       uncertain.computeIfAbsent(w, Uncertain::new).add(r);

@@ -270,4 +270,34 @@ class ReportCommandTest {
     String summary = CliRun.of(Month.in(demo).args("summary").toArray(new String[0])).out();
     assertThat(demoOut).endsWith(summary);
   }
+
+  @Test
+  void aUsageFileWithoutLinesGivesAPageThatSaysSo() throws IOException {
+    Path usage = dir.resolve("usage.csv");
+    Files.writeString(usage, Files.readAllLines(demo.resolve("usage.csv")).get(0) + "\n");
+    Month m = new Month(usage, demo.resolve("grants.csv"), null, null);
+    ReportPage page = report(m, dir.resolve("report.html"));
+    assertThat(page.cards()).isZero();
+    assertThat(page.customerRowCount()).isZero();
+    assertThat(page.html()).contains("No usage line was evaluated.").contains("no loss episode")
+        .contains("No usage day.").contains("0 lines");
+    CliRun summary = CliRun.of(m.args("summary").toArray(new String[0]));
+    assertThat(summary.status()).isZero();
+    assertThat(summary.out()).contains("0 lines, 0 rejected");
+  }
+
+  @Test
+  void reportWantsItsOutputFile() {
+    CliRun run = CliRun.of(Month.in(demo).args("report").toArray(new String[0]));
+    assertThat(run.status()).isEqualTo(PecCommand.EXIT_USAGE);
+    assertThat(run.err()).contains("--out");
+  }
+
+  @Test
+  void anOutputFileThatCannotBeWrittenIsAnInputError() {
+    Path out = dir.resolve("no-such-folder").resolve("report.html");
+    CliRun run = CliRun.of(Month.in(demo).args("report", "--out", out.toString()).toArray(new String[0]));
+    assertThat(run.status()).isEqualTo(PecCommand.EXIT_INPUT);
+    assertThat(run.err()).contains(out.toString()).contains("cannot write");
+  }
 }
