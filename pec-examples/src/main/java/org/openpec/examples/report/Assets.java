@@ -145,6 +145,7 @@ final class Assets {
       svg .dn { font-size: 10.5px; fill: var(--muted); }
       svg .mon { font-size: 11px; fill: var(--ink); font-weight: 600; }
       svg.calendar rect:hover { stroke: #1a202c; stroke-width: 1.5; }
+      svg.calendar rect.doubt { stroke: #1a202c; stroke-width: 1.5; stroke-dasharray: 3 2; }
       .scroll { overflow-x: auto; }
       table { border-collapse: collapse; width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; }
       table.fixed { table-layout: fixed; min-width: 1100px; }
@@ -182,6 +183,8 @@ final class Assets {
       .kind.bad { border-color: #feb2b2; background: #fff5f5; }
       .kind.bad b { color: #c53030; }
       .problems code { font-size: 12.5px; }
+      tr.why td { color: #2d3748; font-size: 12.5px; padding-top: 0; background: #fbfcfd; }
+      table.windows tr[data-window] td { border-bottom: 0; }
       #tip { position: fixed; z-index: 10; max-width: 520px; background: #1a202c; color: #f7fafc; padding: 8px 10px;
         border-radius: 6px; font-size: 12.5px; white-space: pre-wrap; pointer-events: none;
         box-shadow: 0 4px 14px rgba(0,0,0,.25); }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.openpec.access.UncertainWindow;
 import org.openpec.examples.report.MonthFigures.CurrencyPair;
 import org.openpec.examples.report.MonthFigures.Customer;
@@ -517,7 +516,7 @@ public final class HtmlReport {
       a("Showing the ").a(String.valueOf(rows)).a(" subscriptions that lost the most credit, of ")
           .a(String.valueOf(subs.size())).a(".");
     } else {
-      a("All ").a(String.valueOf(subs.size())).a(" subscriptions, most credit lost first.");
+      a(subs.size() == 1 ? "The only subscription." : "All " + subs.size() + " subscriptions, most credit lost first.");
     }
     if (ChronoUnit.DAYS.between(month.firstDay(), last) + 1 > span) {
       a(" Only the last ").a(String.valueOf(span)).a(" usage days are drawn.");
@@ -572,9 +571,10 @@ public final class HtmlReport {
               : cellDay.eligibleLines() > 0 ? COLOUR.get(Reason.ELIGIBLE) : EXCLUDED_COLOUR;
           tip = dayTip(s, day, cellDay, eps);
         }
+        boolean doubt = cellDay != null && !cellDay.uncertain().isEmpty();
         a("<rect x=\"").a(String.valueOf(x)).a("\" y=\"").a(String.valueOf(y)).a("\" width=\"")
             .a(String.valueOf(cell)).a("\" height=\"").a(String.valueOf(cell)).a("\" rx=\"3\" fill=\"").a(fill)
-            .a("\" data-tip=\"").t(tip).a("\"/>");
+            .a(doubt ? "\" class=\"doubt" : "").a("\" data-tip=\"").t(tip).a("\"/>");
       }
       a("<text x=\"").a(String.valueOf(labelW + span * (cell + gap) + 6)).a("\" y=\"").a(String.valueOf(y + 13))
           .a("\" class=\"val").a(s.creditLost().signum() > 0 ? " lost" : "").a("\">")
@@ -588,7 +588,11 @@ public final class HtmlReport {
       }
     }
     a("<span><i style=\"background:").a(EXCLUDED_COLOUR).a("\"></i>only products that never earn</span>");
-    a("<span><i style=\"background:").a(EMPTY_COLOUR).a(";border:1px solid #d2d6dc\"></i>no usage</span></div>\n");
+    a("<span><i style=\"background:").a(EMPTY_COLOUR).a(";border:1px solid #d2d6dc\"></i>no usage</span>");
+    if (month.hasUncertainty()) {
+      a("<span><i style=\"background:#fff;border:2px dashed #1a202c\"></i>access uncertain</span>");
+    }
+    a("</div>\n");
     a("</section>\n");
   }
 
@@ -627,6 +631,10 @@ public final class HtmlReport {
     }
     if (d.excludedLines() > 0) {
       sb.append("\n").append(count(d.excludedLines(), "line")).append(" of products that never earn");
+    }
+    if (!d.uncertain().isEmpty()) {
+      sb.append("\nuncertain: Azure's records cannot say whether role assignment ")
+          .append(String.join(", ", d.uncertain())).append(" was held (see Uncertain windows)");
     }
     return sb.toString();
   }
@@ -700,28 +708,34 @@ public final class HtmlReport {
     }
     a("<p class=\"lead\">The access history was rebuilt from Azure's own records. Over these windows the records ")
         .a("cannot say whether an assignment was held; the verdicts of the lines they touch rest on the ")
-        .a("assumption stated.</p>\n<div class=\"scroll\"><table><thead><tr><th>Role assignment</th><th>Scope</th>")
-        .a("<th>Window (UTC)</th><th>Partner</th><th>Lines</th><th>List cost</th><th>Credit earned</th>")
-        .a("<th>Credit lost</th><th>Why uncertain</th></tr></thead><tbody>\n");
+        .a("assumption stated.</p>\n<div class=\"scroll\"><table class=\"windows\"><thead><tr><th>Role assignment</th>")
+        .a("<th>Scope</th><th>Window (UTC)</th><th>Partner</th><th>Lines</th><th>List cost</th>")
+        .a("<th>Credit earned</th><th>Credit lost</th></tr></thead><tbody>\n");
     for (Uncertain u : list) {
       UncertainWindow w = u.window();
       String name = w.assignmentId().substring(w.assignmentId().lastIndexOf('/') + 1);
+      String cur = u.pricingCurrency();
       a("<tr data-window=\"").t(w.assignmentId()).a("\"><td class=\"res\" title=\"").t(w.assignmentId()).a("\">")
           .t(name).a("</td><td class=\"res\" title=\"").t(w.scope().path()).a("\">").t(shortScope(w.scope().path()))
           .a("</td><td class=\"nowrap\">").t(window(w.interval())).a("</td><td>").t(w.partnerId().orElse(""))
           .a("</td><td class=\"num\">").a(String.valueOf(u.lines())).a("</td>");
-      moneyCell("listCost", u.listCost(), "");
-      moneyCell("credit", u.credit(), "");
-      moneyCell("creditLost", u.creditLost(), "");
-      a("<td class=\"event\">").t(w.why()).a("</td></tr>\n");
+      moneyCell("listCost", u.listCost(), cur);
+      moneyCell("credit", u.credit(), cur);
+      moneyCell("creditLost", u.creditLost(), cur);
+      a("</tr>\n<tr class=\"why\"><td colspan=\"8\">").t(w.why()).a("</td></tr>\n");
     }
-    a("</tbody></table></div>\n<p class=\"note\">Amounts in the pricing currency of the lines.</p>\n</section>\n");
+    a("</tbody></table></div>\n</section>\n");
   }
 
   private static String window(Interval i) {
-    String start = i.start().equals(java.time.Instant.MIN) ? "…" : i.start().toString();
-    String end = i.isUnbounded() ? "…" : i.end().toString();
+    String start = i.start().equals(java.time.Instant.MIN) ? "…" : instant(i.start());
+    String end = i.isUnbounded() ? "…" : instant(i.end());
     return start + " → " + end;
+  }
+
+  /** {@code 2026-03-02 08:00:00}: an instant in UTC without the zone letter (the column says UTC). */
+  private static String instant(java.time.Instant t) {
+    return t.toString().replace('T', ' ').replace("Z", "");
   }
 
   // -------------------------------------------------------------------------------------------- rejected
@@ -755,14 +769,5 @@ public final class HtmlReport {
 
   private static String truncate(String s, int n) {
     return s.length() <= n ? s : s.substring(0, n - 1) + "…";
-  }
-
-  /** Unused colour lookups are a mistake; keep the table complete. */
-  static String colourOf(Reason r) {
-    return COLOUR.get(r);
-  }
-
-  static Map<Reason, String> labels() {
-    return new TreeMap<>(LABEL);
   }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -186,6 +187,21 @@ public final class MonthFigures {
     private final Map<Reason, Long> lostLines = new EnumMap<>(Reason.class);
     private final Map<Reason, BigDecimal> lost = new EnumMap<>(Reason.class);
     private final Map<Reason, String> why = new EnumMap<>(Reason.class);
+    private java.util.Set<String> uncertain = Set.of();
+
+    void addUncertain(List<UncertainWindow> windows) {
+      if (uncertain.isEmpty()) {
+        uncertain = new java.util.TreeSet<>();
+      }
+      for (UncertainWindow w : windows) {
+        uncertain.add(w.assignmentId().substring(w.assignmentId().lastIndexOf('/') + 1));
+      }
+    }
+
+    /** The names of the role assignments whose uncertain windows touch the day's lines, sorted. */
+    public java.util.Set<String> uncertain() {
+      return Collections.unmodifiableSet(uncertain);
+    }
 
     void add(LineResult r) {
       Reason reason = r.reason();
@@ -263,8 +279,12 @@ public final class MonthFigures {
       this.pricingCurrency = pricingCurrency;
     }
 
-    void add(LineResult r) {
-      days.computeIfAbsent(r.line().usageDate(), d -> new Day()).add(r);
+    void add(LineResult r, List<UncertainWindow> affecting) {
+      Day day = days.computeIfAbsent(r.line().usageDate(), d -> new Day());
+      day.add(r);
+      if (!affecting.isEmpty()) {
+        day.addUncertain(affecting);
+      }
       creditLost = creditLost.add(r.creditLost());
       listCost = listCost.add(r.amounts().listCost());
     }
@@ -303,6 +323,7 @@ public final class MonthFigures {
   /** An uncertain window of the access import, and the lines whose verdict it bears on. */
   public static final class Uncertain {
     private final UncertainWindow window;
+    private String pricingCurrency;
     private long lines;
     private BigDecimal listCost = BigDecimal.ZERO;
     private BigDecimal credit = BigDecimal.ZERO;
@@ -314,6 +335,8 @@ public final class MonthFigures {
 
     void add(LineResult r) {
       lines++;
+      String cur = r.line().pricingCurrency();
+      pricingCurrency = pricingCurrency == null || pricingCurrency.equals(cur) ? cur : "(mixed currencies)";
       listCost = listCost.add(r.amounts().listCost());
       credit = credit.add(r.amounts().credit());
       creditLost = creditLost.add(r.creditLost());
@@ -322,6 +345,11 @@ public final class MonthFigures {
     /** The window. */
     public UncertainWindow window() {
       return window;
+    }
+
+    /** The pricing currency of the lines it bears on; empty text when none. */
+    public String pricingCurrency() {
+      return pricingCurrency == null ? "" : pricingCurrency;
     }
 
     /** The lines it bears on. */
@@ -413,7 +441,7 @@ public final class MonthFigures {
     }
     last.currency.add(r);
     last.customer.add(r);
-    last.subscription.add(r);
+    last.subscription.add(r, affecting);
     losses.add(r);
     for (UncertainWindow w : affecting) {
       uncertain.computeIfAbsent(w, Uncertain::new).add(r);

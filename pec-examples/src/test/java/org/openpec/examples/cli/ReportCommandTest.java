@@ -245,6 +245,9 @@ class ReportCommandTest {
     String html = Files.readString(out);
     assertThat(html).contains("id=\"uncertain\"").contains("<tr data-window=\"")
         .contains("3f1e2d4c-0002-4a5b-8c6d-7e8f9a0b1c2d").contains("assumed held from the window start");
+    assertThat(new ReportPage(html).count("class=\"doubt\"")).as("1 and 2 March in the calendar").isEqualTo(2);
+    assertThat(html).contains("uncertain: Azure&#39;s records cannot say whether role assignment "
+        + "3f1e2d4c-0002-4a5b-8c6d-7e8f9a0b1c2d was held");
     String withGrants = report(new Month(Path.of(GrantsCommandTest.a("usage.csv")),
         Path.of(GrantsCommandTest.a("grants.csv")), null, null), out).html();
     assertThat(withGrants).doesNotContain("id=\"uncertain\"");
