@@ -144,6 +144,10 @@ class ReportCommandTest {
       assertThat(exact(card, "creditLost")).as("credit lost, %s", e.getKey()).isEqualByComparingTo(lost);
       assertThat(exact(card, "billingCreditLost")).isEqualByComparingTo(billingLost);
     }
+    if (byCurrency.size() == 1) {
+      String card = page.card(byCurrency.keySet().iterator().next());
+      assertThat(exact(card, "rate")).as("effective rate").isEqualByComparingTo(s.effectiveRate());
+    }
     assertThat(page.customerRowCount()).isGreaterThanOrEqualTo(s.byCustomer().size());
     for (Map.Entry<String, Totals> e : s.byCustomer().entrySet()) {
       List<String> rows = page.customerRows(e.getKey());
@@ -248,9 +252,11 @@ class ReportCommandTest {
     assertThat(new ReportPage(html).count("class=\"doubt\"")).as("1 and 2 March in the calendar").isEqualTo(2);
     assertThat(html).contains("uncertain: Azure&#39;s records cannot say whether role assignment "
         + "3f1e2d4c-0002-4a5b-8c6d-7e8f9a0b1c2d was held");
-    String withGrants = report(new Month(Path.of(GrantsCommandTest.a("usage.csv")),
-        Path.of(GrantsCommandTest.a("grants.csv")), null, null), out).html();
-    assertThat(withGrants).doesNotContain("id=\"uncertain\"");
+    Month withGrants = new Month(Path.of(GrantsCommandTest.a("usage.csv")),
+        Path.of(GrantsCommandTest.a("grants.csv")), null, null);
+    ReportPage page = report(withGrants, out);
+    assertThat(page.html()).doesNotContain("id=\"uncertain\"").doesNotContain("class=\"doubt\"");
+    assertPageIsTheStatement(page, withGrants.statement(), losses(withGrants));
   }
 
   @Test
@@ -302,5 +308,16 @@ class ReportCommandTest {
     CliRun run = CliRun.of(Month.in(demo).args("report", "--out", out.toString()).toArray(new String[0]));
     assertThat(run.status()).isEqualTo(PecCommand.EXIT_INPUT);
     assertThat(run.err()).contains(out.toString()).contains("cannot write");
+  }
+
+  @Test
+  void namesFromTheUsageFileCannotOpenMarkup() throws IOException {
+    Path usage = dir.resolve("usage.csv");
+    String text = Files.readString(demo.resolve("usage.csv")).replace("Wingtip Partners",
+        "<script>document.title='x'</script>");
+    Files.writeString(usage, text);
+    Month m = new Month(usage, demo.resolve("grants.csv"), demo.resolve("prices.csv"), demo.resolve("partners.csv"));
+    String html = report(m, dir.resolve("report.html")).html();
+    assertThat(html).doesNotContain("<script>document").contains("&lt;script&gt;document.title=&#39;x&#39;");
   }
 }
