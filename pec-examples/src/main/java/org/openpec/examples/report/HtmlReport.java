@@ -43,7 +43,16 @@ import org.openpec.time.Interval;
  */
 public final class HtmlReport {
 
-  /** How many rows of each list the page shows at most. */
+  /**
+   * How many rows of each list the page shows at most.
+   *
+   * @param customers rows of the customers table
+   * @param episodes rows of the loss episodes table
+   * @param calendarRows subscriptions in the coverage calendar (those that lost the most)
+   * @param calendarDays usage days in the calendar (the last ones)
+   * @param claims rows of the lines to raise with Microsoft
+   * @param chartCustomers bars of the customers chart
+   */
   public record Limits(int customers, int episodes, int calendarRows, int calendarDays, int claims,
       int chartCustomers) {
 

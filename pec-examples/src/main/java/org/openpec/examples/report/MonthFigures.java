@@ -42,7 +42,12 @@ import org.openpec.rules.Reason;
  */
 public final class MonthFigures {
 
-  /** A billing currency and the pricing currency of the lines billed in it. */
+  /**
+   * A billing currency and the pricing currency of the lines billed in it.
+   *
+   * @param billing {@code BillingCurrency}
+   * @param pricing {@code PricingCurrency}
+   */
   public record CurrencyPair(String billing, String pricing) implements Comparable<CurrencyPair> {
 
     /** Validates the pair. */
@@ -170,7 +175,14 @@ public final class MonthFigures {
             .multiply(fx)));
   }
 
-  /** One customer's figures in one currency pair. */
+  /**
+   * One customer's figures in one currency pair.
+   *
+   * @param customerId {@code CustomerId}
+   * @param name {@code CustomerName} of the customer's first record that names it; empty text when none
+   * @param currency the billing and pricing currencies of the lines
+   * @param sums the lines' sums
+   */
   public record Customer(String customerId, String name, CurrencyPair currency, Sums sums) {
 
     /** The name, or the id when the usage file names no customer. */
