@@ -182,6 +182,8 @@ final class Assets {
       .kind.ok b { color: #276749; }
       .kind.bad { border-color: #feb2b2; background: #fff5f5; }
       .kind.bad b { color: #c53030; }
+      .kind.warn { border-color: #f6e05e; background: #fffff0; }
+      .kind.warn b { color: #975a16; }
       .problems code { font-size: 12.5px; }
       tr.why td { color: #2d3748; font-size: 12.5px; padding-top: 0; background: #fbfcfd; }
       table.windows tr[data-window] td { border-bottom: 0; }

@@ -658,7 +658,9 @@ public final class HtmlReport {
         .a("the access history given to openpec is incomplete).</p>\n<div class=\"kinds\">");
     for (ReconciliationKind k : ReconciliationKind.values()) {
       long n = r.count(k);
-      a("<div class=\"kind").a(k == ReconciliationKind.MATCH ? " ok" : n > 0 && k.isDiscrepancy() ? " bad" : "")
+      String style = k == ReconciliationKind.MATCH ? " ok" : n == 0 ? ""
+          : k == ReconciliationKind.CREDIT_UNEXPECTED ? " warn" : k.isDiscrepancy() ? " bad" : "";
+      a("<div class=\"kind").a(style)
           .a("\" data-kind=\"").a(k.name()).a("\" data-count=\"").a(String.valueOf(n)).a("\"><b>")
           .a(String.valueOf(n)).a("</b>").t(k.name()).a("</div>");
     }
