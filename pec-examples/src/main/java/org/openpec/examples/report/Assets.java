@@ -122,6 +122,7 @@ final class Assets {
       .good { color: #276749; background: #f0fff4; border: 1px solid #c6f6d5; padding: 8px 12px; border-radius: 6px; }
       .empty { color: var(--muted); }
       .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 16px; }
+      .cards.single { grid-template-columns: 1fr; }
       .card { border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; }
       .kpis { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; margin-bottom: 12px; }
       .kpi .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .4px; }

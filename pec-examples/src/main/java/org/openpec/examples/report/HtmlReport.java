@@ -188,7 +188,14 @@ public final class HtmlReport {
       a("<p class=\"empty\">No usage line was evaluated.</p></section>\n");
       return;
     }
-    a("<div class=\"cards\">\n");
+    int widest = 0;
+    for (Sums s : month.byCurrency().values()) {
+      for (BigDecimal v : List.of(s.all().listCost(), s.all().credit(), s.creditLost())) {
+        widest = Math.max(widest, Amounts.money(v).length());
+      }
+    }
+    // Side by side while the figures are short; one card per row once they reach hundreds of thousands.
+    a(widest > 9 ? "<div class=\"cards single\">\n" : "<div class=\"cards\">\n");
     SortedMap<String, BigDecimal> billingLost = month.losses().total().billingCreditLost();
     List<Map.Entry<CurrencyPair, Sums>> pairs = new ArrayList<>(month.byCurrency().entrySet());
     pairs.sort(Map.Entry.<CurrencyPair, Sums>comparingByValue(
