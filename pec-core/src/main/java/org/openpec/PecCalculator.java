@@ -21,6 +21,7 @@ import org.openpec.rules.CoveragePolicy;
 import org.openpec.rules.EligibilityRule;
 import org.openpec.rules.LineFacts;
 import org.openpec.rules.Memo;
+import org.openpec.rules.Reason;
 import org.openpec.rules.Rules;
 import org.openpec.rules.Verdict;
 import org.openpec.time.Interval;
@@ -158,15 +159,24 @@ public abstract class PecCalculator {
     Verdict access = rule() == Rules.standard() ? commonCase(line) : null;
     if (access != null) {
       BigDecimal applied = access.isEligible() ? inForce : BigDecimal.ZERO;
-      return LineResult.decided(line, access.reason(), access.detail(), inForce, amounts(line, listCost, applied),
-          listCost != null, () -> verdictOf(line));
+      return LineResult.decided(line, access.reason(), access.detail(), inForce,
+          amounts(line, listCost, applied, access.reason()), listCost != null, () -> verdictOf(line));
     }
     Verdict verdict = verdictOf(line);
     BigDecimal applied = verdict.isEligible() ? inForce : BigDecimal.ZERO;
-    return LineResult.of(line, verdict, inForce, amounts(line, listCost, applied), listCost != null);
+    return LineResult.of(line, verdict, inForce, amounts(line, listCost, applied, verdict.reason()),
+        listCost != null);
   }
 
-  private static LineAmounts amounts(UsageLine line, BigDecimal listCost, BigDecimal rate) {
+  /**
+   * The line's money. Benefit-covered usage is prepaid (spec §8): Microsoft bills it at 0, so every amount is 0
+   * and only the file's own unit price is echoed; under repricing its quantity has already counted in the tiers.
+   */
+  private static LineAmounts amounts(UsageLine line, BigDecimal listCost, BigDecimal rate, Reason reason) {
+    if (reason == Reason.BENEFIT_COVERED) {
+      BigDecimal zero = BigDecimal.ZERO;
+      return new LineAmounts(zero, line.unitPrice(), zero, zero, zero, zero, zero, zero);
+    }
     return listCost == null
         ? LineAmounts.of(line.unitPrice(), line.quantity(), line.pcToBcExchangeRate(), rate)
         : LineAmounts.ofListCost(listCost, line.quantity(), line.pcToBcExchangeRate(), rate);

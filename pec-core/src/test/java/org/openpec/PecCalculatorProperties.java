@@ -196,7 +196,9 @@ class PecCalculatorProperties {
     qt().forAll(Generators.lines(), Generators.listsOf(Generators.mixedGrants(50), 4),
         Generators.rates()).checkAssert((line, grants, rates) -> {
           LineResult r = PecCalculator.builder().addAllGrants(grants).rates(rates).build().evaluate(line);
-          BigDecimal listCost = line.unitPrice().multiply(line.quantity());
+          // benefit-covered usage is prepaid: every amount is 0 (spec §8)
+          BigDecimal listCost = r.reason() == org.openpec.rules.Reason.BENEFIT_COVERED ? BigDecimal.ZERO
+              : line.unitPrice().multiply(line.quantity());
           BigDecimal rate = rates.rateOn(line.usageDate());
           assertThat(r.rateInForce()).isEqualByComparingTo(rate);
           assertThat(r.amounts().listCost()).isEqualByComparingTo(listCost);

@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import org.immutables.value.Value;
 import org.openpec.access.Knowledge.Details;
 import org.openpec.model.AccessGrant;
-import org.openpec.model.Role;
 import org.openpec.model.RoleCatalog;
 import org.openpec.model.Scope;
 import org.openpec.time.Interval;
@@ -153,7 +152,7 @@ public abstract class AccessImport {
     }
     Map<String, List<Knowledge>> byKey = new TreeMap<>();
     Map<String, String> idOf = new HashMap<>();
-    Optional<Interval> window = activityLogKnowledge(byKey, idOf);
+    Optional<Interval> window = activityLogKnowledge(byKey, idOf, problems);
     int[] leftOut = {0};
     long listed = snapshotKnowledge(byKey, idOf, problems, leftOut);
 
@@ -192,11 +191,23 @@ public abstract class AccessImport {
 
   // ---------------------------------------------------------------- Activity Log
 
-  private Optional<Interval> activityLogKnowledge(Map<String, List<Knowledge>> byKey, Map<String, String> idOf) {
+  private Optional<Interval> activityLogKnowledge(Map<String, List<Knowledge>> byKey, Map<String, String> idOf,
+      List<ImportProblem> problems) {
     Instant earliest = null;
     Instant latest = null;
+    // A log cut short (a syntax error stopped it, or its last line is cut): what followed its last readable event
+    // is unknown, so an assignment held then is uncertain from there on, never certainly held.
+    Instant cut = null;
+    String cutFile = null;
     List<RoleAssignmentEvent> all = new ArrayList<>();
     for (ActivityLog log : activityLogs()) {
+      if (!log.isComplete()) {
+        Instant last = log.lastEventAt().or(() -> since()).orElse(Instant.MIN);
+        if (cut == null || last.isBefore(cut)) {
+          cut = last;
+          cutFile = log.file();
+        }
+      }
       all.addAll(log.events());
       if (log.firstEventAt().isPresent() && (earliest == null || log.firstEventAt().get().isBefore(earliest))) {
         earliest = log.firstEventAt().get();
@@ -204,6 +215,11 @@ public abstract class AccessImport {
       if (log.lastEventAt().isPresent() && (latest == null || log.lastEventAt().get().isAfter(latest))) {
         latest = log.lastEventAt().get();
       }
+    }
+    if (cut != null) {
+      problems.add(new ImportProblem(cutFile, 0, 0, "the activity log is cut short: nothing after its last readable "
+          + "event (" + (cut.equals(Instant.MIN) ? "none" : cut.toString()) + ") is known; assignments held then are "
+          + "uncertain from there on"));
     }
     if (earliest == null) {
       return Optional.empty();
@@ -271,6 +287,11 @@ public abstract class AccessImport {
       }
       if (start != null) {
         k.addPiece(Interval.startingAt(start), details);
+        if (cut != null) {
+          Instant from = start.isAfter(cut) ? start : cut;
+          k.uncertain.add(new Knowledge.Window(Interval.startingAt(from), "held at " + from + ", but the activity log "
+              + cutFile + " is cut short after its last readable event (" + cut + "): a later delete may be lost"));
+        }
       }
       byKey.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add(k);
       idOf.putIfAbsent(e.getKey(), events.get(0).assignmentId());
@@ -489,10 +510,8 @@ public abstract class AccessImport {
             + interval.start() + ": no event names its principal, so its grant is unattributed"));
       }
       lifetime++;
-      String roleName = d.roleName();
-      if (roleName.isEmpty()) {
-        roleName = roles().find(d.roleDefinitionId(), "").map(Role::name).orElse("");
-      }
+      // the GUID decides the role, so its catalogued name is the one shown
+      String roleName = roles().displayName(d.roleDefinitionId(), d.roleName());
       Optional<PrincipalMapping> m = principals().find(d.principalId());
       AccessGrant.Builder b = AccessGrant.builder();
       b.grantId(lifetime == 1 ? name : name + "#" + lifetime)

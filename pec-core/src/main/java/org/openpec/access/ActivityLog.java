@@ -167,7 +167,23 @@ public record ActivityLog(String file, List<RoleAssignmentEvent> events, Optiona
       }
       String scopeText = firstNonEmpty(Json.text(Json.path(response, "properties", "scope")),
           Json.text(Json.path(request, "properties", "scope")));
-      Scope scope = scopeText.isEmpty() ? AssignmentIds.scopeOf(id) : Scope.parse(scopeText);
+      Optional<String> malformed = scopeText.isEmpty() ? AssignmentIds.scopeMalformation(id)
+          : Scope.malformation(scopeText);
+      Scope scope;
+      if (malformed.isPresent()) {
+        String shown = scopeText.isEmpty() ? id : scopeText;
+        if (operation == RoleAssignmentEvent.Operation.WRITE) {
+          problems.add(at.problem(event + operationName + " of " + id + ": scope \"" + shown
+              + "\" is not a grant scope (" + malformed.get() + "), so no grant is made"));
+          return;
+        }
+        // a delete still ends the assignment it names; its scope grants nothing
+        problems.add(at.problem(event + operationName + " of " + id + ": scope \"" + shown
+            + "\" is not a grant scope (" + malformed.get() + ")"));
+        scope = Scope.parse("/");
+      } else {
+        scope = scopeText.isEmpty() ? AssignmentIds.scopeOf(id) : Scope.parse(scopeText);
+      }
       String roleDefinitionId = firstNonEmpty(Json.text(Json.path(response, "properties", "roleDefinitionId")),
           Json.text(Json.path(request, "properties", "roleDefinitionId")));
       String principalId = firstNonEmpty(Json.text(Json.path(response, "properties", "principalId")),

@@ -22,7 +22,8 @@ final class AssignmentIds {
     }
     String key = Scope.parse(id).key();
     int i = key.lastIndexOf(SEGMENT);
-    return i >= 0 && key.length() > i + SEGMENT.length() && key.indexOf('/', i + SEGMENT.length()) < 0;
+    return i >= 0 && key.length() > i + SEGMENT.length() && key.indexOf('/', i + SEGMENT.length()) < 0
+        && !key.substring(i + SEGMENT.length()).isBlank();
   }
 
   /** The comparison key of an assignment id: its canonical form in lower case. */
@@ -40,6 +41,16 @@ final class AssignmentIds {
     String path = Scope.parse(id).path();
     int i = path.toLowerCase(Locale.ROOT).lastIndexOf(SEGMENT);
     return Scope.parse(i <= 0 ? "/" : path.substring(0, i));
+  }
+
+  /**
+   * Why the scope part of an assignment id (the text before {@code /providers/Microsoft.Authorization/
+   * roleAssignments/}, as written) cannot be a grant's scope ({@link Scope#malformation}), or empty.
+   */
+  static java.util.Optional<String> scopeMalformation(String id) {
+    String raw = id.trim();
+    int i = Scope.asciiLower(raw).lastIndexOf(SEGMENT);
+    return i <= 0 ? java.util.Optional.empty() : Scope.malformation(raw.substring(0, i));
   }
 
   /** The name (a GUID) at the end of an assignment id. */

@@ -22,6 +22,7 @@ public record ImportProblem(String file, long line, int column, String message) 
   public ImportProblem {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(message, "message");
+    message = org.openpec.io.InputProblem.printable(message);
     if (line < 0 || column < 0) {
       throw new IllegalArgumentException("line and column must not be negative, were " + line + ", " + column);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -75,11 +76,43 @@ final class Json {
     long line = 1 + lead.chars().filter(ch -> ch == '\n').count();
     int column = lead.length() - lead.lastIndexOf("\n");
     if (c == '{') {
-      String first = "{" + orEmpty(in.readLine());
-      if (isOneValue(first)) {
-        return readLines(file, first, line, column - 1, in, sink, problems);
+      // A {"records": [...]} archive may be one line of any size: it is streamed, never held as a line.
+      StringBuilder head = new StringBuilder("{");
+      int ch = 0;
+      while (head.length() < RECORDS_PEEK && (ch = in.read()) != -1) {
+        head.append((char) ch);
+        if (ch == '\n') {
+          break;
+        }
       }
-      return readDocument(file, new PrefixedReader(lead + first + "\n", in), sink, problems);
+      if (RECORDS_FIRST.matcher(head).lookingAt()) {
+        return readDocument(file, new PrefixedReader(lead.toString() + head, in), sink, problems);
+      }
+      String first;
+      if (ch == '\n') {
+        first = stripCr(head.substring(0, head.length() - 1));
+      } else {
+        first = head + (ch == -1 ? "" : orEmpty(in.readLine()));
+      }
+      if (isOneValue(first)) {
+        return readLines(file, List.of(first), line, column - 1, in, sink, problems);
+      }
+      // A malformed first line of JSON Lines must not cost the whole file: when the next non-blank line is
+      // one whole object, the file is JSON Lines.
+      List<String> seen = new ArrayList<>();
+      seen.add(first);
+      String next = in.readLine();
+      while (next != null && next.isBlank()) {
+        seen.add(next);
+        next = in.readLine();
+      }
+      if (next != null) {
+        seen.add(next);
+      }
+      if (next != null && next.trim().startsWith("{") && isOneValue(next)) {
+        return readLines(file, seen, line, column - 1, in, sink, problems);
+      }
+      return readDocument(file, new PrefixedReader(lead + String.join("\n", seen) + "\n", in), sink, problems);
     }
     if (c == '[') {
       return readDocument(file, new PrefixedReader(lead + "[", in), sink, problems);
@@ -87,6 +120,15 @@ final class Json {
     problems.add(new ImportProblem(file, line, column,
         "not a JSON export: expected '[' or '{' first, found '" + (char) c + "'"));
     return new Outcome(false, 0);
+  }
+
+  /** How many characters of the first line are read to tell a {@code {"records": [...]}} archive. */
+  private static final int RECORDS_PEEK = 64;
+  private static final java.util.regex.Pattern RECORDS_FIRST =
+      java.util.regex.Pattern.compile("\\{\\s*\"records\"\\s*:\\s*\\[");
+
+  private static String stripCr(String s) {
+    return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
   }
 
   private static String orEmpty(String s) {
@@ -103,24 +145,36 @@ final class Json {
     }
   }
 
-  private static Outcome readLines(String file, String firstLine, long firstLineNumber, int firstIndent,
+  /**
+   * Reads JSON Lines: the lines already read ({@code firstLines}, starting at line {@code firstLineNumber}), then
+   * the rest of {@code in}. A malformed line costs that line only; a malformed <em>last</em> line means the file
+   * was cut short, so the reading is incomplete.
+   */
+  private static Outcome readLines(String file, List<String> firstLines, long firstLineNumber, int firstIndent,
       BufferedReader in, Consumer<Element> sink, List<ImportProblem> problems) throws IOException {
-    long index = 0;
+    long[] index = {0};
+    boolean lastMalformed = false;
     long lineNumber = firstLineNumber;
-    String text = firstLine;
     int indent = firstIndent;
+    java.util.Iterator<String> pending = firstLines.iterator();
+    String text = pending.next();
     while (text != null) {
       if (!text.isBlank()) {
-        index = readLine(file, text, lineNumber, indent, index, sink, problems);
+        lastMalformed = !readLine(file, text, lineNumber, indent, index, sink, problems);
       }
-      text = in.readLine();
+      text = pending.hasNext() ? pending.next() : in.readLine();
       lineNumber++;
       indent = 0;
     }
-    return new Outcome(true, index);
+    if (lastMalformed) {
+      problems.add(new ImportProblem(file, lineNumber - 1, 0,
+          "the last line is not valid JSON: the file looks cut short, so what followed is unknown"));
+    }
+    return new Outcome(!lastMalformed, index[0]);
   }
 
-  private static long readLine(String file, String text, long lineNumber, int indent, long index,
+  /** Reads one line of JSON Lines; false when the line is not valid JSON. */
+  private static boolean readLine(String file, String text, long lineNumber, int indent, long[] index,
       Consumer<Element> sink, List<ImportProblem> problems) {
     Object value;
     try (JsonParser p = FACTORY.createParser(text)) {
@@ -129,26 +183,30 @@ final class Json {
       if (p.nextToken() != null) {
         JsonLocation at = p.currentTokenLocation();
         problems.add(new ImportProblem(file, lineNumber, indent + at.getColumnNr(),
-            "event " + (index + 1) + ": unexpected text after the event on the same line"));
-        return index + 1;
+            "event " + (++index[0]) + ": unexpected text after the event on the same line"));
+        return true;
       }
+    } catch (DuplicateKeyException e) {
+      problems.add(new ImportProblem(file, lineNumber, indent + 1, "event " + (++index[0]) + ": " + e.getMessage()
+          + "; the event is not used"));
+      return true;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       problems.add(new ImportProblem(file, lineNumber, indent + (at == null ? 1 : at.getColumnNr()),
-          "event " + (index + 1) + ": not valid JSON: " + e.getOriginalMessage()));
-      return index + 1;
+          "event " + (++index[0]) + ": not valid JSON: " + e.getOriginalMessage()));
+      return false;
     } catch (IOException e) {
       throw new IllegalStateException("reading from a string cannot fail", e);
     }
     List<Object> records = recordsOf(value);
     if (records == null) {
-      sink.accept(new Element(value, new SourcePosition(file, lineNumber, indent + 1, ++index)));
+      sink.accept(new Element(value, new SourcePosition(file, lineNumber, indent + 1, ++index[0])));
     } else {
       for (Object record : records) {
-        sink.accept(new Element(record, new SourcePosition(file, lineNumber, indent + 1, ++index)));
+        sink.accept(new Element(record, new SourcePosition(file, lineNumber, indent + 1, ++index[0])));
       }
     }
-    return index;
+    return true;
   }
 
   /** The elements of a {@code {"records": [...]}} wrapper, or null when {@code value} is not one. */
@@ -168,35 +226,52 @@ final class Json {
         if (t == JsonToken.START_ARRAY) {
           while (p.nextToken() != JsonToken.END_ARRAY) {
             SourcePosition at = position(file, p, ++index);
-            sink.accept(new Element(readValue(p), at));
+            element(p, at, sink, problems);
           }
         } else if (t == JsonToken.START_OBJECT) {
+          JsonStreamContext outer = p.getParsingContext().getParent();
           SourcePosition at = position(file, p, index + 1);
           if (p.nextToken() == JsonToken.FIELD_NAME && "records".equals(p.currentName())) {
             if (p.nextToken() == JsonToken.START_ARRAY) {
               while (p.nextToken() != JsonToken.END_ARRAY) {
                 SourcePosition element = position(file, p, ++index);
-                sink.accept(new Element(readValue(p), element));
+                element(p, element, sink, problems);
               }
               while (p.nextToken() == JsonToken.FIELD_NAME) {
                 p.nextToken();
                 p.skipChildren();
               }
             } else {
-              Map<String, Object> event = new LinkedHashMap<>();
-              event.put("records", readValue(p));
-              p.nextToken();
-              event.putAll(readObjectFromCurrent(p));
               index++;
-              sink.accept(new Element(event, at));
+              JsonStreamContext container = outer;
+              try {
+                Map<String, Object> event = new LinkedHashMap<>();
+                event.put("records", readValue(p));
+                p.nextToken();
+                Map<String, Object> rest = readObjectFromCurrent(p);
+                if (rest.containsKey("records")) {
+                  throw new DuplicateKeyException("records");
+                }
+                event.putAll(rest);
+                sink.accept(new Element(event, at));
+              } catch (DuplicateKeyException e) {
+                skipTo(p, container);
+                problems.add(at.problem("event " + at.index() + ": " + e.getMessage() + "; the event is not used"));
+              }
             }
           } else {
             index++;
-            sink.accept(new Element(readObjectFromCurrent(p), at));
+            JsonStreamContext container = outer;
+            try {
+              sink.accept(new Element(readObjectFromCurrent(p), at));
+            } catch (DuplicateKeyException e) {
+              skipTo(p, container);
+              problems.add(at.problem("event " + at.index() + ": " + e.getMessage() + "; the event is not used"));
+            }
           }
         } else {
           SourcePosition at = position(file, p, ++index);
-          sink.accept(new Element(readValue(p), at));
+          element(p, at, sink, problems);
         }
       }
       return new Outcome(true, index);
@@ -205,6 +280,47 @@ final class Json {
       problems.add(new ImportProblem(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
           "not valid JSON, the rest of the file is not read: " + e.getOriginalMessage()));
       return new Outcome(false, index);
+    }
+  }
+
+  /**
+   * Reads the element whose first token is current and gives it to {@code sink}; an element with a key twice
+   * (different values) is skipped to its end and reported instead.
+   */
+  private static void element(JsonParser p, SourcePosition at, Consumer<Element> sink, List<ImportProblem> problems)
+      throws IOException {
+    JsonToken first = p.currentToken();
+    JsonStreamContext container = first != null && first.isStructStart() ? p.getParsingContext().getParent()
+        : p.getParsingContext();
+    Object value;
+    try {
+      value = readValue(p);
+    } catch (DuplicateKeyException e) {
+      skipTo(p, container);
+      problems.add(at.problem("event " + at.index() + ": " + e.getMessage() + "; the event is not used"));
+      return;
+    }
+    sink.accept(new Element(value, at));
+  }
+
+  /** Advances until the parser is back in {@code container}: the rest of an element left half read. */
+  private static void skipTo(JsonParser p, JsonStreamContext container) throws IOException {
+    while (p.getParsingContext() != container) {
+      if (p.nextToken() == null) {
+        throw new JsonParseException(p, "unexpected end of input");
+      }
+    }
+  }
+
+  /**
+   * A key given twice in one object with different values: which one Azure meant would be a silent choice. Equal
+   * repeats are harmless and kept once.
+   */
+  static final class DuplicateKeyException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DuplicateKeyException(String name) {
+      super("field \"" + name + "\" appears twice with different values", null, false, false);
     }
   }
 
@@ -223,7 +339,14 @@ final class Json {
     while (t == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       p.nextToken();
-      m.put(name, readValue(p));
+      Object value = readValue(p);
+      if (m.containsKey(name)) {
+        if (!java.util.Objects.equals(m.get(name), value)) {
+          throw new DuplicateKeyException(name);
+        }
+      } else {
+        m.put(name, value);
+      }
       t = p.nextToken();
     }
     return m;
@@ -249,7 +372,11 @@ final class Json {
         return p.getText();
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        return p.getDecimalValue();
+        try {
+          return p.getDecimalValue();
+        } catch (NumberFormatException beyondBigDecimal) {
+          return p.getText(); // an exponent too large for a BigDecimal: kept as the text written
+        }
       case VALUE_TRUE:
         return Boolean.TRUE;
       case VALUE_FALSE:
@@ -271,7 +398,12 @@ final class Json {
       if (p.nextToken() == null) {
         throw new JsonParseException(p, "no JSON value");
       }
-      Object value = readValue(p);
+      Object value;
+      try {
+        value = readValue(p);
+      } catch (DuplicateKeyException e) {
+        throw new JsonParseException(p, e.getMessage());
+      }
       if (p.nextToken() != null) {
         throw new JsonParseException(p, "unexpected text after the JSON value");
       }
@@ -322,7 +454,7 @@ final class Json {
       return s.trim();
     }
     if (v instanceof java.math.BigDecimal d) {
-      return d.toPlainString();
+      return plainOrScientific(d);
     }
     if (v instanceof Map<?, ?>) {
       return text(field(v, "value"));
@@ -330,18 +462,44 @@ final class Json {
     return "";
   }
 
+  /** The most characters a number is written with in plain notation; longer ones keep their exponent. */
+  static final int MAX_PLAIN_NUMBER = 100;
+
+  /**
+   * A number in plain notation when that is short, else in scientific notation: {@code 1e999999999} (13 bytes of
+   * input) would otherwise become a billion digits.
+   */
+  static String plainOrScientific(java.math.BigDecimal d) {
+    long scale = d.scale();
+    long plainLength = scale <= 0 ? d.precision() - scale : Math.max(d.precision(), scale + 1) + 1;
+    return plainLength + 1 > MAX_PLAIN_NUMBER ? d.toString() : d.toPlainString();
+  }
+
   /**
    * Parses an instant as Azure writes them: ISO-8601 with an offset ({@code 2018-01-29T20:42:31.3810679Z},
    * {@code 2021-03-15T10:22:33.123+00:00}); a value without an offset is UTC (spec §11).
    *
+   * The year has exactly four digits and lies in 1900–9999 (after conversion to UTC): {@code +99999-01-01T..}
+   * and {@code -2026-..} are refused like any other malformed time.
+   *
    * @throws DateTimeParseException if it is none of these
    */
   static Instant instant(String text) {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+    if (text.length() < 5 || text.charAt(4) != '-' || !Character.isDigit(text.charAt(0))
+        || !text.substring(0, 4).chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new DateTimeParseException("the year must have four digits", text, 0);
     }
+    Instant at;
+    try {
+      at = OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      at = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+    }
+    int year = at.atZone(ZoneOffset.UTC).getYear();
+    if (year < 1900 || year > 9999) {
+      throw new DateTimeParseException("year " + year + " is out of range 1900-9999", text, 0);
+    }
+    return at;
   }
 
   /** A reader that replays text already read, then goes on with the rest. */

@@ -38,7 +38,7 @@ final class Knowledge {
     }
 
     boolean hasRole() {
-      return !roleDefinitionId.isEmpty() || !roleName.isEmpty();
+      return !roleDefinitionId.isBlank() || !roleName.isBlank();
     }
 
     private static String or(String a, String b) {

@@ -68,15 +68,28 @@ public final class PrincipalDirectory {
    * @throws IllegalArgumentException if a principal is listed twice with different partner IDs or channels
    */
   public static PrincipalDirectory of(Collection<PrincipalMapping> mappings) {
-    PrincipalDirectory d = EMPTY;
+    Map<String, PrincipalMapping> next = new LinkedHashMap<>();
     for (PrincipalMapping m : mappings) {
-      d = d.with(m);
+      Objects.requireNonNull(m, "mapping");
+      PrincipalMapping known = next.putIfAbsent(keyOf(m.principalId()), m);
+      if (known != null) {
+        checkSame(known, m);
+      }
     }
-    return d;
+    return next.isEmpty() ? EMPTY : new PrincipalDirectory(Collections.unmodifiableMap(next));
+  }
+
+  private static void checkSame(PrincipalMapping known, PrincipalMapping mapping) {
+    if (!(known.partnerId().equals(mapping.partnerId()) && known.channel().equals(mapping.channel()))) {
+      throw new IllegalArgumentException("principal " + mapping.principalId() + " is already mapped to partner \""
+          + known.partnerId() + "\" channel \"" + known.channel() + "\", not to partner \"" + mapping.partnerId()
+          + "\" channel \"" + mapping.channel() + "\"");
+    }
   }
 
   /**
-   * This directory with one more row.
+   * This directory with one more row. Copies the directory (linear in its size): to build a directory of many
+   * rows use {@link #of}, which is linear in the number of rows.
    *
    * @throws IllegalArgumentException if the principal is already listed with another partner ID or channel
    */
@@ -85,12 +98,8 @@ public final class PrincipalDirectory {
     String key = keyOf(mapping.principalId());
     PrincipalMapping known = byKey.get(key);
     if (known != null) {
-      if (known.partnerId().equals(mapping.partnerId()) && known.channel().equals(mapping.channel())) {
-        return this;
-      }
-      throw new IllegalArgumentException("principal " + mapping.principalId() + " is already mapped to partner \""
-          + known.partnerId() + "\" channel \"" + known.channel() + "\", not to partner \"" + mapping.partnerId()
-          + "\" channel \"" + mapping.channel() + "\"");
+      checkSame(known, mapping);
+      return this;
     }
     Map<String, PrincipalMapping> next = new LinkedHashMap<>(byKey);
     next.put(key, mapping);

@@ -101,6 +101,13 @@ public record RoleAssignmentSnapshot(String file, Instant takenAt, String series
       }
       id = AssignmentIds.of(scopeText, name);
     }
+    Optional<String> malformed = scopeText.isEmpty() ? AssignmentIds.scopeMalformation(id)
+        : Scope.malformation(scopeText);
+    if (malformed.isPresent()) {
+      problems.add(at.problem(label + "assignment " + id + ": scope \"" + (scopeText.isEmpty() ? id : scopeText)
+          + "\" is not a grant scope (" + malformed.get() + "), so no grant is made"));
+      return;
+    }
     Scope scope = scopeText.isEmpty() ? AssignmentIds.scopeOf(id) : Scope.parse(scopeText);
     String roleDefinitionId = field(e, "roleDefinitionId");
     String roleName = field(e, "roleDefinitionName");

@@ -30,6 +30,7 @@ final class CsvTable implements Closeable {
   private final Iterator<CsvRecord> records;
   private final String[] header;
   private final Map<String, Integer> columns;
+  private final Map<String, Integer> duplicates;
 
   private CsvTable(String displayName, String fileName, CsvReader<CsvRecord> reader, Iterator<CsvRecord> records,
       String[] header) {
@@ -39,10 +40,15 @@ final class CsvTable implements Closeable {
     this.records = records;
     this.header = header;
     Map<String, Integer> m = new HashMap<>();
+    Map<String, Integer> twice = new HashMap<>();
     for (int i = 0; i < header.length; i++) {
-      m.putIfAbsent(normalise(header[i]), i);
+      String key = normalise(header[i]);
+      if (m.putIfAbsent(key, i) != null) {
+        twice.putIfAbsent(key, i);
+      }
     }
     this.columns = m;
+    this.duplicates = twice;
   }
 
   /**
@@ -51,6 +57,11 @@ final class CsvTable implements Closeable {
    * @throws InputException when the file cannot be read or has no header line
    */
   static CsvTable open(Path path) {
+    return open(path, ',');
+  }
+
+  /** Opens {@code path}, whose fields are separated by {@code delimiter}, and reads its header. */
+  static CsvTable open(Path path, char delimiter) {
     String display = path.toString();
     InputStream in;
     try {
@@ -60,12 +71,18 @@ final class CsvTable implements Closeable {
     } catch (IOException e) {
       throw new InputException(display + ": cannot read file: " + e.getMessage(), e);
     }
-    return open(in, display, path.getFileName() == null ? display : path.getFileName().toString());
+    return open(in, display, path.getFileName() == null ? display : path.getFileName().toString(), delimiter);
   }
 
   /** Opens a stream already positioned at the start of a CSV text. */
   static CsvTable open(InputStream in, String display, String fileName) {
+    return open(in, display, fileName, ',');
+  }
+
+  /** Opens a stream already positioned at the start of a CSV text whose fields {@code delimiter} separates. */
+  static CsvTable open(InputStream in, String display, String fileName, char delimiter) {
     CsvReader<CsvRecord> reader = CsvReader.builder()
+        .fieldSeparator(delimiter)
         .detectBomHeader(true)
         .skipEmptyLines(true)
         .allowExtraFields(true)
@@ -84,6 +101,11 @@ final class CsvTable implements Closeable {
       if (header.length == 1 && header[0].isBlank()) {
         closeQuietly(reader);
         throw new InputException(display + ": empty file (no header line)");
+      }
+      if (String.join(",", header).indexOf('\u0000') >= 0) {
+        closeQuietly(reader);
+        throw new InputException(display + ": not UTF-8 text: the header line holds NUL bytes, as UTF-16 text "
+            + "without a byte-order mark does; save the file as UTF-8");
       }
       return new CsvTable(display, fileName, reader, it, header);
     } catch (CsvParseException | UncheckedIOException e) {
@@ -128,9 +150,20 @@ final class CsvTable implements Closeable {
     return header.clone();
   }
 
-  /** The 0-based index of a column, or -1. */
+  /**
+   * The 0-based index of a column, or -1.
+   *
+   * @throws InputException when the header names the column twice (ignoring case): which one to read would be a
+   *     silent choice
+   */
   int column(String name) {
-    return columns.getOrDefault(normalise(name), -1);
+    String key = normalise(name);
+    Integer second = duplicates.get(key);
+    if (second != null) {
+      throw new InputException(displayName + ": column " + name + " appears twice in the header (columns "
+          + (columns.get(key) + 1) + " and " + (second + 1) + ")");
+    }
+    return columns.getOrDefault(key, -1);
   }
 
   /**
@@ -139,11 +172,30 @@ final class CsvTable implements Closeable {
    * @throws InputException naming the file and the column when it is missing
    */
   int requireColumn(String name) {
-    int i = column(name);
-    if (i < 0) {
-      throw new InputException(displayName + ": required column " + name + " is missing");
+    return requireColumns(name)[0];
+  }
+
+  /**
+   * The indexes of required columns, in the order given.
+   *
+   * @throws InputException naming the file and every missing column when any is missing
+   */
+  int[] requireColumns(String... names) {
+    int[] at = new int[names.length];
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      at[i] = column(names[i]);
+      if (at[i] < 0) {
+        missing.add(names[i]);
+      }
     }
-    return i;
+    if (missing.size() == 1) {
+      throw new InputException(displayName + ": required column " + missing.get(0) + " is missing");
+    }
+    if (!missing.isEmpty()) {
+      throw new InputException(displayName + ": required columns " + String.join(", ", missing) + " are missing");
+    }
+    return at;
   }
 
   /** The number of header fields. */

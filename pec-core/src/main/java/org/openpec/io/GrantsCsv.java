@@ -6,9 +6,15 @@ import org.openpec.model.AccessGrant;
 
 /**
  * Writes a grants file of spec §11 ({@value #HEADER_TEXT}), which {@link SideFiles#grants} reads back to equal
- * grants. Instants are ISO-8601 UTC; an open grant has an empty {@code RevokedAt}. Text is written as it is
- * (not neutralised for spreadsheets) because the file is input to openpec, and must read back unchanged.
- * Not thread-safe.
+ * grants. Instants are ISO-8601 UTC; an open grant has an empty {@code RevokedAt}.
+ *
+ * <p><b>Neutralised text.</b> A text cell that a spreadsheet would run as a formula (it starts with {@code =},
+ * {@code +}, {@code -}, {@code @}, tab or carriage return and is not a number) is written with a leading
+ * apostrophe: {@code =HYPERLINK(..)} is written {@code '=HYPERLINK(..)}. So that the file still reads back
+ * unchanged, a text that itself starts with an apostrophe followed by one of those characters or by another
+ * apostrophe gets one more apostrophe, and the grants reader removes exactly one leading apostrophe when the
+ * next character is one of {@code = + - @ '}, tab or carriage return ({@link #unescape}). An apostrophe
+ * followed by anything else is text as written. Not thread-safe.
  */
 public final class GrantsCsv extends TableWriter {
 
@@ -28,11 +34,47 @@ public final class GrantsCsv extends TableWriter {
     return new GrantsCsv(writer);
   }
 
-  /** Writes one grant. */
+  /** Writes one grant, its text cells {@link #escape escaped}. */
   public void write(AccessGrant g) {
-    write(new String[] {g.grantId(), g.partnerId().orElse(""), g.channel(), g.principalId(), g.principalType(),
-        g.roleDefinitionId(), g.roleName(), g.scope().path(), g.assignment().name(),
-        g.grantedAt().toString(), g.revokedAt().map(Object::toString).orElse("")});
+    write(new String[] {escape(g.grantId()), escape(g.partnerId().orElse("")), escape(g.channel()),
+        escape(g.principalId()), escape(g.principalType()), escape(g.roleDefinitionId()), escape(g.roleName()),
+        escape(g.scope().path()), g.assignment().name(), g.grantedAt().toString(),
+        g.revokedAt().map(Object::toString).orElse("")});
+  }
+
+  private static boolean isTrigger(char c) {
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+  }
+
+  /**
+   * A text cell as the grants file holds it: with a leading apostrophe when a spreadsheet would run it as a
+   * formula, or when it starts with an apostrophe that {@link #unescape} would remove. {@code unescape(escape(v))
+   * = v} for every text.
+   */
+  public static String escape(String value) {
+    if (value.isEmpty()) {
+      return value;
+    }
+    char c = value.charAt(0);
+    if (isTrigger(c) && !TextValues.isNumber(value)) {
+      return "'" + value;
+    }
+    if (c == '\'' && value.length() > 1 && (isTrigger(value.charAt(1)) || value.charAt(1) == '\'')) {
+      return "'" + value;
+    }
+    return value;
+  }
+
+  /**
+   * A text cell of a grants file as the text it stands for: one leading apostrophe removed when the next
+   * character is {@code =}, {@code +}, {@code -}, {@code @}, tab, carriage return or an apostrophe; any other
+   * text as it is.
+   */
+  public static String unescape(String cell) {
+    if (cell.length() > 1 && cell.charAt(0) == '\'' && (isTrigger(cell.charAt(1)) || cell.charAt(1) == '\'')) {
+      return cell.substring(1);
+    }
+    return cell;
   }
 
   /** Writes every grant, in order. */

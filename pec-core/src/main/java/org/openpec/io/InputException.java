@@ -1,7 +1,9 @@
 package org.openpec.io;
 
 /**
- * An input that cannot be used at all: unreadable, empty (no header), or missing a required column.
+ * An input that cannot be used at all: unreadable, empty (no header), missing a required column, naming a column
+ * twice, or holding conflicting duplicates (two rates for one day, a subscription with two chains, a principal
+ * with two partners).
  *
  * <p>The message names the file as given and, where it applies, the column. A bad record or row is never an
  * {@code InputException}: it is an {@link InputProblem} and the run goes on.
@@ -10,13 +12,16 @@ public final class InputException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** An exception with a message naming the file. */
+  /**
+   * An exception with a message naming the file; control characters of the message (from a hostile input) are
+   * written as {@code \}{@code uXXXX} ({@link InputProblem#escapeControls}).
+   */
   public InputException(String message) {
-    super(message);
+    super(InputProblem.printable(message));
   }
 
-  /** An exception with a message naming the file, caused by {@code cause}. */
+  /** An exception with a message naming the file, caused by {@code cause}; control characters escaped. */
   public InputException(String message, Throwable cause) {
-    super(message, cause);
+    super(InputProblem.printable(message), cause);
   }
 }

@@ -38,18 +38,25 @@ public final class SideFiles {
 
   private SideFiles() {}
 
+  /** The bundled roles: a grant's GUID decides its role, so the name shown is the catalogued one. */
+  private static final org.openpec.model.RoleCatalog ROLES = org.openpec.model.RoleCatalog.bundled();
+
   /** A row being read: its fields and the table it came from. */
   private static final class Row {
     final CsvTable table;
     final CsvRecord record;
+    final boolean grantsCells;
 
-    Row(CsvTable table, CsvRecord record) {
+    Row(CsvTable table, CsvRecord record, boolean grantsCells) {
       this.table = table;
       this.record = record;
+      this.grantsCells = grantsCells;
     }
 
+    /** The trimmed cell; in a grants file, with the apostrophe of a neutralised cell removed. */
     String text(int column) {
-      return column < 0 || column >= record.getFieldCount() ? "" : record.getField(column).trim();
+      String v = column < 0 || column >= record.getFieldCount() ? "" : record.getField(column).trim();
+      return grantsCells ? GrantsCsv.unescape(v) : v;
     }
 
     String name(int column) {
@@ -116,6 +123,10 @@ public final class SideFiles {
   }
 
   private static long eachRow(CsvTable table, List<InputProblem> problems, RowParser parser) {
+    return eachRow(table, problems, false, parser);
+  }
+
+  private static long eachRow(CsvTable table, List<InputProblem> problems, boolean grantsCells, RowParser parser) {
     long rows = 0;
     for (CsvRecord r = table.next(); r != null; r = table.next()) {
       rows++;
@@ -125,7 +136,7 @@ public final class SideFiles {
         continue;
       }
       try {
-        parser.parse(new Row(table, r));
+        parser.parse(new Row(table, r, grantsCells));
       } catch (RowException e) {
         problems.add(e.problem);
       } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
@@ -139,12 +150,25 @@ public final class SideFiles {
    * Reads a grants file: {@code GrantId, PartnerId, Channel, PrincipalId, PrincipalType, RoleDefinitionId,
    * RoleName, Scope, Assignment, GrantedAt, RevokedAt}. {@code Scope}, {@code GrantedAt} and one of
    * {@code RoleDefinitionId}/{@code RoleName} are required columns; a row needs a scope, a granted-at instant and
-   * a role. An empty {@code GrantId} becomes {@code line-N} (the row's physical line).
+   * a role. An empty {@code GrantId} becomes {@code line-N} (the row's physical line). A scope that is not a
+   * well-formed grant scope ({@link Scope#malformation}: {@code /subscriptions/} without id, an empty segment, no
+   * leading {@code /}, a {@code ..} segment) makes the row bad: it would otherwise cover what it does not name.
+   * Text cells neutralised by {@link GrantsCsv} ({@code '=..}) read back as written before neutralising. When
+   * {@code RoleDefinitionId} is a GUID of the bundled role catalogue, the grant's role name is that role's name
+   * (the GUID decides the role; a disagreeing {@code RoleName} would name the wrong one).
    */
   public static Loaded<List<AccessGrant>> grants(Path path) {
     try (CsvTable t = CsvTable.open(path)) {
-      int scope = t.requireColumn("Scope");
-      int grantedAt = t.requireColumn("GrantedAt");
+      return grants(t);
+    }
+  }
+
+  /** As {@link #grants(Path)}, from a table already open. */
+  static Loaded<List<AccessGrant>> grants(CsvTable t) {
+    {
+      int[] required = t.requireColumns("Scope", "GrantedAt");
+      int scope = required[0];
+      int grantedAt = required[1];
       int roleId = t.column("RoleDefinitionId");
       int roleName = t.column("RoleName");
       if (roleId < 0 && roleName < 0) {
@@ -159,8 +183,12 @@ public final class SideFiles {
       int revokedAt = t.column("RevokedAt");
       List<AccessGrant> grants = new ArrayList<>();
       List<InputProblem> problems = new ArrayList<>();
-      long rows = eachRow(t, problems, row -> {
+      long rows = eachRow(t, problems, true, row -> {
         String scopeText = row.required(scope);
+        Optional<String> malformed = Scope.malformation(scopeText);
+        if (malformed.isPresent()) {
+          throw row.bad(scope, row.name(scope) + " \"" + scopeText + "\" is not a grant scope: " + malformed.get());
+        }
         Instant from = row.instant(grantedAt).orElseThrow(() -> row.bad(grantedAt, row.name(grantedAt)
             + " must not be empty"));
         Optional<Instant> until = row.instant(revokedAt);
@@ -188,7 +216,7 @@ public final class SideFiles {
             .principalId(row.text(principal))
             .principalType(row.text(principalType))
             .roleDefinitionId(rid)
-            .roleName(rname)
+            .roleName(rname.isEmpty() ? rname : ROLES.displayName(rid, rname))
             .scope(Scope.parse(scopeText))
             .assignment(a)
             .grantedAt(from)
@@ -231,9 +259,18 @@ public final class SideFiles {
   /** The good rows of a price list with their positions, as {@link #priceList} reads them. */
   public static Loaded<List<PriceRow>> priceListRows(Path path, boolean forRepricing) {
     try (CsvTable t = CsvTable.open(path)) {
-      int product = t.requireColumn("ProductId");
-      int sku = t.requireColumn("SkuId");
-      int unitPrice = forRepricing ? t.requireColumn("UnitPrice") : t.column("UnitPrice");
+      return priceListRows(t, forRepricing);
+    }
+  }
+
+  /** As {@link #priceListRows(Path, boolean)}, from a table already open. */
+  static Loaded<List<PriceRow>> priceListRows(CsvTable t, boolean forRepricing) {
+    {
+      int[] required = forRepricing ? t.requireColumns("ProductId", "SkuId", "UnitPrice")
+          : t.requireColumns("ProductId", "SkuId");
+      int product = required[0];
+      int sku = required[1];
+      int unitPrice = forRepricing ? required[2] : t.column("UnitPrice");
       int skuTitle = t.column("SkuTitle");
       int productTitle = t.column("ProductTitle");
       int publisher = t.column("Publisher");
@@ -295,6 +332,13 @@ public final class SideFiles {
    */
   public static Loaded<PartnerDirectory> partners(Path path) {
     try (CsvTable t = CsvTable.open(path)) {
+      return partners(t);
+    }
+  }
+
+  /** As {@link #partners(Path)}, from a table already open. */
+  static Loaded<PartnerDirectory> partners(CsvTable t) {
+    {
       int partner = t.requireColumn("PartnerId");
       int org = t.column("OrganizationId");
       int start = t.column("AgreementStart");
@@ -317,12 +361,25 @@ public final class SideFiles {
   /**
    * Reads a rates file: {@code EffectiveFrom} (a day field) and {@code Percentage} (0 to 100, fractional
    * allowed), both required. The schedule replaces the default; before its first row no rate is in force.
+   *
+   * <p>Two rows for one day with equal percentages (by value) are one row; with different percentages the file is
+   * unusable ({@link InputException} naming both lines), as conflicting price-list entries are: which rate holds
+   * would be a silent choice.
    */
   public static Loaded<PecRate> rates(Path path) {
     try (CsvTable t = CsvTable.open(path)) {
-      int from = t.requireColumn("EffectiveFrom");
-      int pct = t.requireColumn("Percentage");
+      return rates(t);
+    }
+  }
+
+  /** As {@link #rates(Path)}, from a table already open. */
+  static Loaded<PecRate> rates(CsvTable t) {
+    {
+      int[] required = t.requireColumns("EffectiveFrom", "Percentage");
+      int from = required[0];
+      int pct = required[1];
       Map<LocalDate, BigDecimal> schedule = new TreeMap<>();
+      Map<LocalDate, Long> lineOf = new HashMap<>();
       List<InputProblem> problems = new ArrayList<>();
       long rows = eachRow(t, problems, row -> {
         LocalDate day = row.day(from).orElseThrow(() -> row.bad(from, row.name(from) + " must not be empty"));
@@ -330,7 +387,15 @@ public final class SideFiles {
         if (p.signum() < 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
           throw row.bad(pct, row.name(pct) + " must be between 0 and 100, was " + row.text(pct));
         }
-        schedule.put(day, PecRate.fromPercentage(p));
+        BigDecimal rate = PecRate.fromPercentage(p);
+        long line = row.record.getStartingLineNumber();
+        BigDecimal earlier = schedule.putIfAbsent(day, rate);
+        if (earlier != null && earlier.compareTo(rate) != 0) {
+          throw new InputException(t.displayName() + ": conflicting rates for " + day + ": line "
+              + lineOf.get(day) + " says " + earlier.movePointRight(2).stripTrailingZeros().toPlainString()
+              + " %, line " + line + " says " + p.stripTrailingZeros().toPlainString() + " %");
+        }
+        lineOf.putIfAbsent(day, line);
       });
       return new Loaded<>(PecRate.of(schedule), rows, problems);
     }
@@ -346,43 +411,78 @@ public final class SideFiles {
    */
   public static Loaded<PrincipalDirectory> principals(Path path) {
     try (CsvTable t = CsvTable.open(path)) {
-      int principal = t.requireColumn("PrincipalId");
-      int partner = t.requireColumn("PartnerId");
+      return principals(t);
+    }
+  }
+
+  /** As {@link #principals(Path)}, from a table already open. */
+  static Loaded<PrincipalDirectory> principals(CsvTable t) {
+    {
+      int[] required = t.requireColumns("PrincipalId", "PartnerId");
+      int principal = required[0];
+      int partner = required[1];
       int channel = t.column("Channel");
-      PrincipalDirectory[] directory = {PrincipalDirectory.empty()};
+      Map<String, PrincipalMapping> byKey = new LinkedHashMap<>();
       Map<String, Long> firstLine = new HashMap<>();
       List<InputProblem> problems = new ArrayList<>();
       long rows = eachRow(t, problems, row -> {
         PrincipalMapping m = new PrincipalMapping(row.required(principal), row.text(partner), row.text(channel));
-        String key = m.principalId().toLowerCase(Locale.ROOT);
-        Optional<PrincipalMapping> known = directory[0].find(m.principalId());
-        if (known.isPresent() && !(known.get().partnerId().equals(m.partnerId())
-            && known.get().channel().equals(m.channel()))) {
-          int column = known.get().partnerId().equals(m.partnerId()) ? channel : partner;
-          throw row.bad(column, "principal " + m.principalId() + " is listed on line " + firstLine.get(key)
-              + " with partner \"" + known.get().partnerId() + "\" and channel \"" + known.get().channel()
-              + "\", here with partner \"" + m.partnerId() + "\" and channel \"" + m.channel() + "\"");
+        String key = m.principalId().trim().toLowerCase(Locale.ROOT);
+        PrincipalMapping known = byKey.putIfAbsent(key, m);
+        long line = row.record.getStartingLineNumber();
+        if (known != null && !(known.partnerId().equals(m.partnerId()) && known.channel().equals(m.channel()))) {
+          throw new InputException(t.displayName() + ": conflicting rows for principal " + m.principalId()
+              + ": line " + firstLine.get(key) + " says partner \"" + known.partnerId() + "\" channel \""
+              + known.channel() + "\", line " + line + " says partner \"" + m.partnerId() + "\" channel \""
+              + m.channel() + "\"");
         }
-        directory[0] = directory[0].with(m);
-        firstLine.putIfAbsent(key, row.record.getStartingLineNumber());
+        firstLine.putIfAbsent(key, line);
       });
-      return new Loaded<>(directory[0], rows, problems);
+      return new Loaded<>(PrincipalDirectory.of(byKey.values()), rows, problems);
     }
   }
 
   /**
    * Reads a hierarchy file: {@code SubscriptionId} (the Azure subscription) and {@code ManagementGroups} (the
-   * chain from the root down, separated by {@code /}), both required.
+   * chain from the root down, separated by {@code /}), both required. A subscription listed twice with the same
+   * chain (ignoring case and spaces around the names) is one row; with another chain the file is unusable
+   * ({@link InputException} naming both lines), as conflicting price-list entries are.
    */
   public static Loaded<ManagementHierarchy> hierarchy(Path path) {
     try (CsvTable t = CsvTable.open(path)) {
-      int sub = t.requireColumn("SubscriptionId");
-      int groups = t.requireColumn("ManagementGroups");
+      return hierarchy(t);
+    }
+  }
+
+  /** As {@link #hierarchy(Path)}, from a table already open. */
+  static Loaded<ManagementHierarchy> hierarchy(CsvTable t) {
+    {
+      int[] required = t.requireColumns("SubscriptionId", "ManagementGroups");
+      int sub = required[0];
+      int groups = required[1];
       Map<String, List<String>> chains = new LinkedHashMap<>();
+      Map<String, String> chainKeys = new HashMap<>();
+      Map<String, Long> lineOf = new HashMap<>();
       List<InputProblem> problems = new ArrayList<>();
       long rows = eachRow(t, problems, row -> {
         String id = row.required(sub);
         String chain = row.required(groups);
+        String key = id.toLowerCase(Locale.ROOT);
+        List<String> names = new ArrayList<>();
+        for (String name : chain.split("/")) {
+          names.add(name.trim());
+        }
+        String chainKey = String.join("/", names).toLowerCase(Locale.ROOT);
+        String earlier = chainKeys.putIfAbsent(key, chainKey);
+        long line = row.record.getStartingLineNumber();
+        if (earlier != null) {
+          if (!earlier.equals(chainKey)) {
+            throw new InputException(t.displayName() + ": conflicting rows for subscription " + id + ": line "
+                + lineOf.get(key) + " and line " + line + " give different ManagementGroups");
+          }
+          return;
+        }
+        lineOf.put(key, line);
         chains.put(id, List.of(chain.split("/")));
       });
       return new Loaded<>(ManagementHierarchy.of(chains), rows, problems);

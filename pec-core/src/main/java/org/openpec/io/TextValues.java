@@ -42,43 +42,70 @@ public final class TextValues {
   }
 
 
+  /** The earliest year a day field or an instant may name. */
+  public static final int MIN_YEAR = 1900;
+  /** The latest year a day field or an instant may name. */
+  public static final int MAX_YEAR = 9999;
+
   /**
-   * Parses a day field.
+   * Parses a day field: {@code yyyy-MM-dd}; an ISO date-time {@code yyyy-MM-ddTHH:mm[:ss[.fraction]]} with an
+   * optional {@code Z} or {@code ±hh:mm} offset (converted to UTC first; a space may stand for {@code T}); or
+   * {@code M/d/yyyy} (one- or two-digit month and day) with an optional time {@code h:mm[:ss]} and {@code AM}/
+   * {@code PM} (hour 1–12 with AM/PM, 0–23 without). The year has exactly four digits, from {@value #MIN_YEAR} to
+   * {@value #MAX_YEAR}, also after conversion to UTC; signs and expanded years ({@code +99999-01-01}, {@code
+   * -2026-03-01}) are refused. Only the date is kept. This is the one day parser of every reader.
    *
-   * @throws IllegalArgumentException when the text is none of the accepted forms
+   * @throws IllegalArgumentException when the text is none of the accepted forms, with the reason
    */
   public static LocalDate parseDay(String raw) {
     String text = raw.trim();
+    LocalDate day;
     try {
       int n = text.length();
       if (n == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
-        return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+        day = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+      } else if (text.indexOf('/') > 0) {
+        day = parseUsDay(text);
+      } else if (n > 10 && (text.charAt(10) == 'T' || text.charAt(10) == 't' || text.charAt(10) == ' ')) {
+        day = parseIsoDateTime(text).atZone(ZoneOffset.UTC).toLocalDate();
+      } else {
+        throw new IllegalArgumentException("not a date: \"" + raw + "\"");
       }
-      if (text.indexOf('/') > 0) {
-        return parseUsDay(text);
-      }
-      if (n > 10 && (text.charAt(10) == 'T' || text.charAt(10) == 't' || text.charAt(10) == ' ')) {
-        String iso = text.charAt(10) == 'T' ? text : text.substring(0, 10) + 'T' + text.substring(11);
-        if (hasZone(iso)) {
-          return parseZoned(iso).atZone(ZoneOffset.UTC).toLocalDate();
-        }
-        return LocalDateTime.parse(iso).toLocalDate();
-      }
-      return LocalDate.parse(text);
-    } catch (java.time.DateTimeException | NumberFormatException
-        | StringIndexOutOfBoundsException e) {
+    } catch (java.time.DateTimeException | NumberFormatException | StringIndexOutOfBoundsException e) {
       throw new IllegalArgumentException("not a date: \"" + raw + "\"", e);
     }
+    return checkYear(day.getYear(), day, raw);
+  }
+
+  private static <T> T checkYear(int year, T value, String raw) {
+    if (year < MIN_YEAR || year > MAX_YEAR) {
+      throw new IllegalArgumentException("year " + year + " is out of range " + MIN_YEAR + "-" + MAX_YEAR + ": \""
+          + raw + "\"");
+    }
+    return value;
+  }
+
+  /** {@code yyyy-MM-dd[T ]HH:mm[:ss[.f]][Z|±hh:mm|±hhmm]}, four-digit year, as an instant (UTC without zone). */
+  private static Instant parseIsoDateTime(String text) {
+    if (text.length() < 16 || !isDigit(text.charAt(0)) || text.charAt(4) != '-' || text.charAt(7) != '-') {
+      throw new java.time.DateTimeException("not an ISO date-time");
+    }
+    digits(text, 0, 4);
+    String iso = text.charAt(10) == 'T' ? text : text.substring(0, 10) + 'T' + text.substring(11);
+    if (iso.indexOf('[') >= 0) {
+      throw new java.time.DateTimeException("a zone name is not accepted");
+    }
+    if (hasZone(iso)) {
+      return parseZoned(iso);
+    }
+    return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
   }
 
   private static LocalDate parseUsDay(String text) {
     int space = text.indexOf(' ');
     String date = space < 0 ? text : text.substring(0, space);
     if (space >= 0) {
-      String time = text.substring(space + 1).trim();
-      if (!time.toUpperCase(Locale.ROOT).matches("\\d{1,2}:\\d{2}(:\\d{2})?( ?[AP]M)?")) {
-        throw new IllegalArgumentException("bad time");
-      }
+      checkUsTime(text.substring(space + 1).trim());
     }
     String[] parts = date.split("/", -1);
     if (parts.length != 3 || parts[0].isEmpty() || parts[0].length() > 2 || parts[1].isEmpty()
@@ -87,6 +114,23 @@ public final class TextValues {
     }
     return LocalDate.of(digits(parts[2], 0, 4), digits(parts[0], 0, parts[0].length()),
         digits(parts[1], 0, parts[1].length()));
+  }
+
+  private static final java.util.regex.Pattern US_TIME =
+      java.util.regex.Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?: ?([AP]M))?");
+
+  private static void checkUsTime(String time) {
+    java.util.regex.Matcher m = US_TIME.matcher(time.toUpperCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new IllegalArgumentException("bad time");
+    }
+    int hour = Integer.parseInt(m.group(1));
+    int minute = Integer.parseInt(m.group(2));
+    int second = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+    boolean twelve = m.group(4) != null;
+    if ((twelve ? hour < 1 || hour > 12 : hour > 23) || minute > 59 || second > 59) {
+      throw new IllegalArgumentException("bad time");
+    }
   }
 
   private static int digits(String s, int from, int to) {
@@ -102,26 +146,26 @@ public final class TextValues {
   }
 
   /**
-   * Parses an instant: ISO-8601 with {@code Z} or an offset, or without zone (then UTC); a space may stand for
-   * {@code T}; a bare date is its midnight UTC.
+   * Parses an instant: ISO-8601 {@code yyyy-MM-ddTHH:mm[:ss[.fraction]]} with {@code Z} or an offset, or without
+   * zone (then UTC); a space may stand for {@code T}; a bare date {@code yyyy-MM-dd} is its midnight UTC. The
+   * year has four digits, {@value #MIN_YEAR} to {@value #MAX_YEAR}.
    *
    * @throws IllegalArgumentException when the text is not such an instant
    */
   public static Instant parseInstant(String raw) {
     String text = raw.trim();
+    Instant at;
     try {
       if (text.length() == 10) {
-        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        at = LocalDate.of(digits(text, 0, 4), text.charAt(4) == '-' ? digits(text, 5, 7) : -1,
+            text.charAt(7) == '-' ? digits(text, 8, 10) : -1).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } else {
+        at = parseIsoDateTime(text);
       }
-      String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11)
-          : text;
-      if (hasZone(iso)) {
-        return parseZoned(iso);
-      }
-      return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
-    } catch (java.time.DateTimeException | StringIndexOutOfBoundsException e) {
+    } catch (java.time.DateTimeException | NumberFormatException | StringIndexOutOfBoundsException e) {
       throw new IllegalArgumentException("not an ISO-8601 instant: \"" + raw + "\"", e);
     }
+    return checkYear(at.atZone(ZoneOffset.UTC).getYear(), at, raw);
   }
 
   private static boolean hasZone(String iso) {

@@ -27,6 +27,9 @@ import org.openpec.money.DecimalText;
  * {@code ResourceURI} is empty, or when a number or a date does not parse; the problem names the first
  * offending column in file order. IDs are trimmed and never rejected for their shape. Not thread-safe: one
  * reader, one consumer ({@link UsageRun} decodes on several threads while one thread reads).
+ *
+ * <p>{@link UsageSource} also makes readers of other sources — gzip, JSON Lines, a Graph export manifest,
+ * several files in a row — whose records arrive decoded, with the same contract.
  */
 public final class UsageReader implements Iterator<UsageRecord>, Closeable {
 
@@ -36,6 +39,9 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
       "BenefitId", "BenefitType", "ChargeType"};
 
   private final CsvTable table;
+  /** The records of another kind of source, or null for a CSV file ({@link UsageSource}). */
+  private final UsageFeed feed;
+  private final CsvDialect dialect;
   private final UsageColumns columns;
   private final int[] order;
   private final Kind[] kinds;
@@ -58,9 +64,17 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   private long recordNumber;
   private UsageRecord next;
 
-  private UsageReader(CsvTable table) {
+  private UsageReader(CsvTable table, CsvDialect dialect) {
     this.table = table;
+    this.feed = null;
+    this.dialect = dialect;
     try {
+      if (table.column("CustomerId") < 0) {
+        String hint = DialectHint.of(table.header(), dialect);
+        if (hint != null) {
+          throw new InputException(table.displayName() + ": " + hint);
+        }
+      }
       customer = table.requireColumn("CustomerId");
       mpn = table.requireColumn("MpnId");
       subscription = table.requireColumn("SubscriptionId");
@@ -108,13 +122,43 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     }
   }
 
+  /** A reader of records that another source decodes (JSON Lines, a manifest, several files). */
+  private UsageReader(UsageFeed feed) {
+    this.table = null;
+    this.feed = feed;
+    this.dialect = CsvDialect.STANDARD;
+    this.columns = null;
+    this.order = null;
+    this.kinds = null;
+    this.names = null;
+    this.optional = null;
+    customer = mpn = subscription = entitlement = usageDate = product = sku = meter = resource = quantity = -1;
+    unitPrice = pricingCurrency = billingCurrency = fx = -1;
+  }
+
+  /** A reader handing on the records of {@code feed}. */
+  static UsageReader of(UsageFeed feed) {
+    return new UsageReader(feed);
+  }
+
   /**
    * Opens a usage file and reads its header.
    *
    * @throws InputException when the file cannot be read, is empty, or lacks a required column
    */
   public static UsageReader open(Path path) {
-    return new UsageReader(CsvTable.open(path));
+    return open(path, CsvDialect.STANDARD);
+  }
+
+  /**
+   * Opens a usage CSV written in {@code dialect} and reads its header. {@link UsageSource} also reads gzip, JSON
+   * Lines and manifests, and several files as one.
+   *
+   * @throws InputException when the file cannot be read, is empty, or lacks a required column; when the header
+   *     is separated by another delimiter, the message names it
+   */
+  public static UsageReader open(Path path, CsvDialect dialect) {
+    return new UsageReader(CsvTable.open(path, dialect.delimiter()), dialect);
   }
 
   /**
@@ -124,17 +168,22 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
    * @throws InputException when the text is empty or lacks a required column
    */
   public static UsageReader open(InputStream in, String name) {
-    return new UsageReader(CsvTable.open(in, name, name));
+    return open(in, name, name, CsvDialect.STANDARD);
+  }
+
+  /** Reads a usage CSV in {@code dialect} from a stream; {@code display} names it in fatal messages. */
+  static UsageReader open(InputStream in, String display, String name, CsvDialect dialect) {
+    return new UsageReader(CsvTable.open(in, display, name, dialect.delimiter()), dialect);
   }
 
   /** The file's name without folders, as problems name it. */
   public String fileName() {
-    return table.fileName();
+    return feed != null ? feed.fileName() : table.fileName();
   }
 
   /** Whether the header has the column. */
   public boolean hasColumn(String name) {
-    return table.column(name) >= 0;
+    return feed != null ? feed.hasColumn(name) : table.column(name) >= 0;
   }
 
   /** The records that remain, lazily, in file order; closing the stream closes the reader. */
@@ -145,7 +194,9 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
 
   @Override
   public boolean hasNext() {
-    if (next == null) {
+    if (next == null && feed != null) {
+      next = feed.next();
+    } else if (next == null) {
       CsvRecord r = table.next();
       if (r != null) {
         next = decode(++recordNumber, r);
@@ -173,18 +224,24 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     if (next != null) {
       throw new IllegalStateException("nextRaw after hasNext: read either raw or decoded records");
     }
+    if (feed != null) {
+      for (UsageRecord r; out.size() < max && (r = feed.next()) != null; ) {
+        out.add(new Raw(r.recordNumber(), null, r));
+      }
+      return out;
+    }
     for (CsvRecord r; out.size() < max && (r = table.next()) != null; ) {
-      out.add(new Raw(++recordNumber, r));
+      out.add(new Raw(++recordNumber, r, null));
     }
     return out;
   }
 
-  /** A record as the CSV parser gave it, with its number. */
-  record Raw(long number, CsvRecord record) {}
+  /** A record as the CSV parser gave it, with its number; or one a feed decoded already. */
+  record Raw(long number, CsvRecord record, UsageRecord decoded) {}
 
   /** Decodes a raw record; thread-safe (reads only the header's column positions). */
   UsageRecord decode(Raw raw) {
-    return decode(raw.number(), raw.record());
+    return raw.decoded() != null ? raw.decoded() : decode(raw.number(), raw.record());
   }
 
   private UsageRecord decode(long number, CsvRecord r) {
@@ -207,10 +264,11 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
           }
           break;
         case NUMBER:
-          BigDecimal v = DecimalText.parse(value).orElse(null);
+          String point = dialect.toPointNotation(value);
+          BigDecimal v = point == null ? null : DecimalText.parse(point).orElse(null);
           if (v == null) {
             return rejected(number, r, f, at, value.isEmpty() ? names[i] + " must not be empty"
-                : names[i] + " must be a decimal number, was \"" + value + "\"");
+                : names[i] + " must be a decimal number, was \"" + value + "\"" + DialectHint.ofNumber(value, dialect));
           }
           if (at == quantity) {
             qty = v;
@@ -270,6 +328,10 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
 
   @Override
   public void close() {
+    if (feed != null) {
+      feed.close();
+      return;
+    }
     table.close();
   }
 }

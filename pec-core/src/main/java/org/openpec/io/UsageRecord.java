@@ -33,6 +33,11 @@ public final class UsageRecord {
     }
   }
 
+  /** The same record under another number (several files read as one number their records in a row). */
+  UsageRecord withRecordNumber(long number) {
+    return number == recordNumber ? this : new UsageRecord(number, physicalLine, fields, columns, line, problem);
+  }
+
   /** The record's number: 1 for the first record after the header; empty lines are not records. */
   public long recordNumber() {
     return recordNumber;

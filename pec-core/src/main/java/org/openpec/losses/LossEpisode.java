@@ -37,14 +37,16 @@ public record LossEpisode(String customerId, String entitlementId, Scope scope, 
     BigDecimal billingCreditLost, String startEvent) {
 
   /**
-   * The order of the {@code losses} output: credit lost descending (by value), then customer id, scope (ignoring
-   * case, then as written), first day, reason code by name, and billing currency.
+   * The order of the {@code losses} output: credit lost descending (by value), then customer id, scope compared
+   * as a scope ({@link Scope#ORDER}: segment by segment ignoring case, so two spellings of one resource are one
+   * scope here), first day, reason code by name, billing currency, and last the scope as written (only so that
+   * the order is total).
    */
   public static final Comparator<LossEpisode> ORDER = Comparator.comparing(LossEpisode::creditLost,
       Comparator.reverseOrder()).thenComparing(LossEpisode::customerId)
-      .thenComparing(e -> e.scope().key()).thenComparing(e -> e.scope().path())
+      .thenComparing(LossEpisode::scope, Scope.ORDER)
       .thenComparing(LossEpisode::firstDay).thenComparing(e -> e.reason().name())
-      .thenComparing(LossEpisode::billingCurrency);
+      .thenComparing(LossEpisode::billingCurrency).thenComparing(e -> e.scope().path());
 
   /**
    * Validates the episode.

@@ -129,6 +129,20 @@ public final class RoleCatalog {
     return Optional.empty();
   }
 
+  /**
+   * The name to show for an assignment's role: the catalogued name of its GUID when the catalogue knows the GUID
+   * (the GUID decides, so a disagreeing name would name the wrong role), else {@code name} as given.
+   */
+  public String displayName(String definitionId, String name) {
+    if (definitionId != null && !definitionId.isBlank()) {
+      Role r = byId.get(Role.normaliseDefinitionId(definitionId));
+      if (r != null) {
+        return r.name();
+      }
+    }
+    return name == null ? "" : name;
+  }
+
   /** Whether the role named by GUID or name earns PEC; unknown roles do not. */
   public boolean isPecEligible(String definitionId, String name) {
     return find(definitionId, name).map(Role::isPecEligible).orElse(false);

@@ -1,9 +1,10 @@
 package org.openpec.model;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An Azure Resource Manager scope: {@code /subscriptions/{s}}, a resource group below it, a resource ID below
@@ -13,8 +14,13 @@ import java.util.Objects;
  * <p>The canonical form has one leading {@code /}, no empty segment and no trailing {@code /}; the case of
  * the text is kept for display. Ancestry compares path segments case-insensitively (spec §4): {@code
  * /subscriptions/a} covers {@code /subscriptions/A/resourceGroups/g} but never {@code /subscriptions/ab}. The
- * root scope {@code /} has no segment and covers nothing. Equality is case-insensitive. Immutable and
- * thread-safe.
+ * root scope {@code /} has no segment and covers nothing. Equality is case-insensitive. Case is folded for ASCII
+ * letters only, as Azure compares resource IDs (ordinal, ignoring case): {@code K} matches {@code k}, the KELVIN
+ * SIGN U+212A does not. Immutable and thread-safe.
+ *
+ * <p>{@link #parse} is lenient (it is used for usage lines, whose resource is only looked up). A scope that
+ * grants access is checked with {@link #malformation}: a grant at {@code /subscriptions/} (no id) would
+ * otherwise cover every subscription.
  */
 public final class Scope {
 
@@ -25,7 +31,103 @@ public final class Scope {
 
   private Scope(String path) {
     this.path = path;
-    this.key = path.toLowerCase(Locale.ROOT);
+    this.key = asciiLower(path);
+  }
+
+  /**
+   * The order of scopes as scopes: segment by segment, ignoring ASCII case, a scope before its descendants.
+   * Consistent with {@link #equals}: two spellings of one scope compare equal.
+   */
+  public static final Comparator<Scope> ORDER = Scope::compareAsScopes;
+
+  private static int compareAsScopes(Scope a, Scope b) {
+    String x = a.key;
+    String y = b.key;
+    int n = Math.min(x.length(), y.length());
+    for (int i = 0; i < n; i++) {
+      char c = x.charAt(i);
+      char d = y.charAt(i);
+      if (c != d) {
+        // a segment that ends here sorts before any longer segment
+        if (c == '/') {
+          return -1;
+        }
+        if (d == '/') {
+          return 1;
+        }
+        return Character.compare(c, d);
+      }
+    }
+    return Integer.compare(x.length(), y.length());
+  }
+
+  /**
+   * {@code text} with ASCII letters {@code A–Z} folded to lower case and every other character kept: the ordinal
+   * ignore-case comparison Azure applies to IDs.
+   */
+  public static String asciiLower(String text) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        break;
+      }
+      i++;
+    }
+    if (i == n) {
+      return text;
+    }
+    char[] out = text.toCharArray();
+    for (; i < n; i++) {
+      char c = out[i];
+      if (c >= 'A' && c <= 'Z') {
+        out[i] = (char) (c + ('a' - 'A'));
+      }
+    }
+    return new String(out);
+  }
+
+  /**
+   * Why {@code text} cannot be the scope of a grant, or empty when it can. A grant's scope starts with {@code /};
+   * has no empty segment (a trailing {@code /} is ignored), no {@code .} or {@code ..} segment; and names
+   * what it selects: {@code /subscriptions} needs an id, {@code resourceGroups} a name, {@code
+   * managementGroups} a name. {@code /} alone is the root scope (well-formed; it covers nothing).
+   */
+  public static Optional<String> malformation(CharSequence text) {
+    String s = text.toString().trim();
+    if (s.isEmpty()) {
+      return Optional.of("a scope must not be empty");
+    }
+    if (s.charAt(0) != '/') {
+      return Optional.of("a scope must start with /");
+    }
+    String body = s.length() > 1 && s.endsWith("/") ? s.substring(1, s.length() - 1) : s.substring(1);
+    if (body.isEmpty()) {
+      return Optional.empty();
+    }
+    String[] segments = body.split("/", -1);
+    for (String segment : segments) {
+      String part = segment.trim();
+      if (part.isEmpty()) {
+        return Optional.of("a scope must not have an empty segment (//)");
+      }
+      if (part.equals(".") || part.equals("..")) {
+        return Optional.of("a scope must not have a \"" + part + "\" segment");
+      }
+    }
+    for (int i = 0; i < segments.length; i++) {
+      String part = asciiLower(segments[i].trim());
+      boolean needsName = i == 0 && part.equals("subscriptions")
+          || i == 2 && part.equals("resourcegroups") && asciiLower(segments[0].trim()).equals("subscriptions")
+          || part.equals("managementgroups") && i > 0
+              && asciiLower(segments[i - 1].trim()).equals("microsoft.management");
+      if (needsName && i + 1 >= segments.length) {
+        return Optional.of("a scope must name the " + segments[i].trim() + " it selects (\"" + s
+            + "\" ends after " + segments[i].trim() + ")");
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -81,7 +183,7 @@ public final class Scope {
     return path;
   }
 
-  /** The canonical text in lower case (root locale): the comparison key of this scope. */
+  /** The canonical text with ASCII letters in lower case: the comparison key of this scope. */
   public String key() {
     return key;
   }

@@ -23,7 +23,12 @@ public final class PriceListConflictException extends IllegalArgumentException {
     /** The tiers in force together for one meter on one day do not tile from 0. */
     TIERS_DO_NOT_TILE,
     /** An entry has no {@code UnitPrice}. */
-    MISSING_UNIT_PRICE
+    MISSING_UNIT_PRICE,
+    /**
+     * The entries in force for a usage line are in another {@code Currency} than the line's {@code
+     * PricingCurrency}, or entries in force together name different currencies: repricing would mix currencies.
+     */
+    CURRENCY_MISMATCH
   }
 
   private final Kind kind;

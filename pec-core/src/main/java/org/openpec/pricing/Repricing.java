@@ -72,6 +72,13 @@ import org.openpec.pricing.PriceListConflictException.Kind;
  * }
  * }</pre>
  *
+ * <p><b>Currency.</b> An entry's {@code Currency}, when given, must be the usage line's {@code PricingCurrency}
+ * (ignoring case): a EUR price never reprices a USD line. Entries in force together for one meter that name
+ * different currencies, or a readable line whose in-force entries are in another currency, make the input
+ * unusable: {@link PriceListConflictException} of kind {@code CURRENCY_MISMATCH}, raised by the first pass
+ * ({@link Planner#add}) before any line is priced, naming the entry and the record. An entry without
+ * {@code Currency} fits every line.
+ *
  * <p>Immutable and thread-safe; the amounts are exact (add, subtract, multiply only).
  */
 public final class Repricing {
@@ -85,8 +92,12 @@ public final class Repricing {
   /** Product-and-SKU keys that have a tiered schedule without meters. */
   private final Set<String> tieredMeterlessProducts;
 
+  /** Names entries in messages. */
+  private final Function<? super PriceListEntry, String> entryName;
+
   private Repricing(Map<String, Map<String, DaySchedules>> schedules, Set<String> tieredMeters,
-      Set<String> tieredMeterlessProducts) {
+      Set<String> tieredMeterlessProducts, Function<? super PriceListEntry, String> entryName) {
+    this.entryName = entryName;
     this.schedules = schedules;
     this.tieredMeters = tieredMeters;
     this.tieredMeterlessProducts = tieredMeterlessProducts;
@@ -156,6 +167,36 @@ public final class Repricing {
     return Optional.ofNullable(found);
   }
 
+  /**
+   * Refuses a line whose in-force entries are in another currency than its {@code PricingCurrency}.
+   *
+   * @throws PriceListConflictException of kind {@code CURRENCY_MISMATCH}
+   */
+  void requireSameCurrency(long recordNumber, UsageLine line) {
+    Map<String, DaySchedules> byMeter = schedules.get(productKey(line.productId(), line.skuId()));
+    if (byMeter == null) {
+      return;
+    }
+    DaySchedules specific = byMeter.get(meterKey(line.meterId()));
+    int at = specific == null ? -1 : specific.indexOn(line.usageDate());
+    DaySchedules used = specific;
+    if (at < 0) {
+      used = byMeter.get("");
+      at = used == null ? -1 : used.indexOn(line.usageDate());
+    }
+    if (at < 0) {
+      return;
+    }
+    PriceListEntry entry = used.currencyEntries[at];
+    if (entry != null && !entry.currency().trim().equalsIgnoreCase(line.pricingCurrency().trim())) {
+      throw new PriceListConflictException(Kind.CURRENCY_MISMATCH, List.of(entry),
+          "price list entry " + entryName.apply(entry) + " is in " + entry.currency().trim() + " but usage record "
+              + recordNumber + " (ProductId " + line.productId() + ", SkuId " + line.skuId() + ", "
+              + line.usageDate() + ") is priced in " + line.pricingCurrency()
+              + ": repricing never mixes currencies");
+    }
+  }
+
   /** Whether the first pass must keep {@code line}: it may meet tiers or precede a line that does. */
   boolean isTierRelevant(UsageLine line) {
     return tieredMeters.contains(meterKey(line.meterId()))
@@ -217,12 +258,15 @@ public final class Repricing {
      * @param recordNumber the record's number in the usage file, unique within the run
      * @return this planner
      * @throws IllegalStateException when {@link #plan()} was already called
+     * @throws PriceListConflictException when the entries in force for the line are in another currency than its
+     *     {@code PricingCurrency}
      */
     public Planner add(long recordNumber, UsageLine line) {
       Objects.requireNonNull(line, "line");
       if (pending == null) {
         throw new IllegalStateException("this planner has already made its plan");
       }
+      requireSameCurrency(recordNumber, line);
       if (isTierRelevant(line)) {
         pending.add(new Pending(line.subscriptionId().trim().toLowerCase(Locale.ROOT), meterKey(line.meterId()),
             line.usageDate(), line.entitlementId().trim(), line.resourceUri().trim(), recordNumber, line.quantity(),
@@ -328,9 +372,11 @@ public final class Repricing {
      * @param recordNumber the number the line had in the first pass
      * @param line the same line as in the first pass
      * @throws IllegalArgumentException when the line is tiered but the first pass did not see its record number
+     * @throws PriceListConflictException when the entries in force are in another currency than the line's
      */
     public Optional<BigDecimal> listCost(long recordNumber, UsageLine line) {
       Objects.requireNonNull(line, "line");
+      requireSameCurrency(recordNumber, line);
       Optional<PriceSchedule> schedule = scheduleFor(line);
       if (schedule.isEmpty()) {
         return Optional.empty();
@@ -396,20 +442,30 @@ public final class Repricing {
     private final LocalDate[] from;
     private final LocalDate[] to;
     private final PriceSchedule[] schedules;
+    /** Per run, an entry that names the run's currency, or null when none names one. */
+    final PriceListEntry[] currencyEntries;
 
-    DaySchedules(List<LocalDate> from, List<LocalDate> to, List<PriceSchedule> schedules) {
+    DaySchedules(List<LocalDate> from, List<LocalDate> to, List<PriceSchedule> schedules,
+        List<PriceListEntry> currencyEntries) {
       this.from = from.toArray(new LocalDate[0]);
       this.to = to.toArray(new LocalDate[0]);
       this.schedules = schedules.toArray(new PriceSchedule[0]);
+      this.currencyEntries = currencyEntries.toArray(new PriceListEntry[0]);
     }
 
     /** The schedule in force on {@code day}, or null. */
     PriceSchedule on(LocalDate day) {
+      int at = indexOn(day);
+      return at >= 0 ? schedules[at] : null;
+    }
+
+    /** The index of the run holding {@code day}, or -1. */
+    int indexOn(LocalDate day) {
       int at = Arrays.binarySearch(from, day);
       if (at < 0) {
         at = -at - 2;
       }
-      return at >= 0 && !day.isAfter(to[at]) ? schedules[at] : null;
+      return at >= 0 && !day.isAfter(to[at]) ? at : -1;
     }
 
     boolean isTiered() {
@@ -478,12 +534,14 @@ public final class Repricing {
         List<LocalDate> from = new ArrayList<>();
         List<LocalDate> to = new ArrayList<>();
         List<PriceSchedule> schedules = new ArrayList<>();
+        List<PriceListEntry> currencies = new ArrayList<>();
         for (Segment s : runs) {
           from.add(s.from());
           to.add(s.to());
           schedules.add(scheduleOf(meter, s));
+          currencies.add(currencyOf(meter, s));
         }
-        DaySchedules daySchedules = new DaySchedules(from, to, schedules);
+        DaySchedules daySchedules = new DaySchedules(from, to, schedules, currencies);
         index.computeIfAbsent(product, k -> new HashMap<>()).put(meter, daySchedules);
         if (daySchedules.isTiered()) {
           if (meter.isEmpty()) {
@@ -495,7 +553,8 @@ public final class Repricing {
       }));
       Map<String, Map<String, DaySchedules>> frozen = new HashMap<>();
       index.forEach((k, v) -> frozen.put(k, Map.copyOf(v)));
-      return new Repricing(Map.copyOf(frozen), Set.copyOf(tieredMeters), Set.copyOf(tieredMeterlessProducts));
+      return new Repricing(Map.copyOf(frozen), Set.copyOf(tieredMeters), Set.copyOf(tieredMeterlessProducts),
+          entryName);
     }
 
     /** Cuts the days into runs on which the same entries are in force; runs with no entry are left out. */
@@ -556,6 +615,25 @@ public final class Repricing {
           }
         }
       }
+    }
+
+    /** An entry naming the run's currency, or null; entries naming different currencies are a conflict. */
+    private PriceListEntry currencyOf(String meter, Segment s) {
+      PriceListEntry named = null;
+      for (PriceListEntry e : s.inForce()) {
+        if (e.currency().isBlank()) {
+          continue;
+        }
+        if (named == null) {
+          named = e;
+        } else if (!named.currency().trim().equalsIgnoreCase(e.currency().trim())) {
+          throw new PriceListConflictException(Kind.CURRENCY_MISMATCH, List.of(named, e),
+              "price list entries " + name(named) + " and " + name(e) + " are in force together for ProductId "
+                  + e.productId() + ", SkuId " + e.skuId() + ", " + meterText(meter) + " but in different currencies ("
+                  + named.currency().trim() + " and " + e.currency().trim() + ")");
+        }
+      }
+      return named;
     }
 
     private PriceSchedule scheduleOf(String meter, Segment s) {

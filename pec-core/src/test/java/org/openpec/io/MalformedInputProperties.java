@@ -79,20 +79,37 @@ class MalformedInputProperties {
   }
 
   @Test
-  void hostileSideFilesReportBadRowsAndNeverThrowOnARow() {
+  void hostileSideFilesAccountForEveryRowAndNeverThrowOnARow() {
     qt().forAll(rows()).checkAssert(rows -> {
       try {
-        Path grants = Files.writeString(dir.resolve("grants.csv"), text(SideFilesTest.Grants.HEADER, rows, "\n"));
-        Loaded<?> g = SideFiles.grants(grants);
-        assertThat(g.problems().size()).isLessThanOrEqualTo((int) g.rows());
-        Path prices = Files.writeString(dir.resolve("prices.csv"), text(SideFilesTest.Prices.HEADER, rows, "\n"));
-        Loaded<?> p = SideFiles.priceList(prices, true);
-        assertThat(p.problems().size()).isLessThanOrEqualTo((int) p.rows());
-        Path partners = Files.writeString(dir.resolve("partners.csv"),
-            text("PartnerId,OrganizationId,AgreementStart,AgreementEnd", rows, "\n"));
-        assertThat(SideFiles.partners(partners).rows()).isGreaterThanOrEqualTo(0);
-        Path rates = Files.writeString(dir.resolve("rates.csv"), text("EffectiveFrom,Percentage", rows, "\n"));
-        assertThat(SideFiles.rates(rates).rows()).isGreaterThanOrEqualTo(0);
+        String grantsText = text(SideFilesTest.Grants.HEADER, rows, "\n");
+        int records = InputFuzzTest.countRecords(grantsText.getBytes(StandardCharsets.UTF_8));
+        Loaded<List<AccessGrant>> g = SideFiles.grants(Files.writeString(dir.resolve("grants.csv"), grantsText));
+        assertThat(g.rows()).isEqualTo(records);
+        assertThat(g.value().size() + g.problems().size()).isEqualTo(records);
+        assertThat(g.problems()).allSatisfy(p -> {
+          assertThat(p.file()).isEqualTo("grants.csv");
+          assertThat(p.line()).isBetween(2L, (long) text(SideFilesTest.Grants.HEADER, rows, "\n").split("\n").length);
+        });
+        String pricesText = text(SideFilesTest.Prices.HEADER, rows, "\n");
+        Loaded<List<SideFiles.PriceRow>> p = SideFiles.priceListRows(
+            Files.writeString(dir.resolve("prices.csv"), pricesText), true);
+        assertThat(p.rows()).isEqualTo(InputFuzzTest.countRecords(pricesText.getBytes(StandardCharsets.UTF_8)));
+        assertThat(p.value().size() + p.problems().size()).isEqualTo(p.rows());
+        String partnersText = text("PartnerId,OrganizationId,AgreementStart,AgreementEnd", rows, "\n");
+        Loaded<?> partners = SideFiles.partners(Files.writeString(dir.resolve("partners.csv"), partnersText));
+        assertThat(partners.rows())
+            .isEqualTo(InputFuzzTest.countRecords(partnersText.getBytes(StandardCharsets.UTF_8)));
+        assertThat(partners.problems().size()).isLessThanOrEqualTo((int) partners.rows());
+        String ratesText = text("EffectiveFrom,Percentage", rows, "\n");
+        try {
+          Loaded<?> rates = SideFiles.rates(Files.writeString(dir.resolve("rates.csv"), ratesText));
+          assertThat(rates.rows()).isEqualTo(InputFuzzTest.countRecords(ratesText.getBytes(StandardCharsets.UTF_8)));
+          assertThat(rates.problems().size()).isLessThanOrEqualTo((int) rates.rows());
+        } catch (InputException conflict) {
+          // two rates for one day: the file as a whole is refused, naming both lines
+          assertThat(conflict.getMessage()).contains("rates.csv: conflicting rates for ").contains(" line ");
+        }
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }

@@ -215,20 +215,45 @@ class SideFilesTest {
           + "a,6034453,AOBO\n"
           + ",6034453,AOBO\n"
           + "A,6034453,AOBO\n"
-          + "A,1111111,AOBO\n"
-          + "a,6034453,LIGHTHOUSE_OFFER\n"
           + "b,6034453\n"
           + "c,6034453,AOBO\n");
       Loaded<PrincipalDirectory> loaded = SideFiles.principals(p);
       assertThat(loaded.problems()).extracting(InputProblem::toString).containsExactly(
           "principals.csv:3:1: PrincipalId must not be empty",
-          "principals.csv:5:2: principal A is listed on line 2 with partner \"6034453\" and channel \"AOBO\", here "
-              + "with partner \"1111111\" and channel \"AOBO\"",
-          "principals.csv:6:3: principal a is listed on line 2 with partner \"6034453\" and channel \"AOBO\", here "
-              + "with partner \"6034453\" and channel \"LIGHTHOUSE_OFFER\"",
-          "principals.csv:7:0: record has 2 fields, the header has 3");
+          "principals.csv:5:0: record has 2 fields, the header has 3");
       assertThat(loaded.value().mappings()).extracting(PrincipalMapping::principalId).containsExactly("a", "c");
       assertThat(loaded.value().find("A").orElseThrow().partnerId()).isEqualTo("6034453");
+    }
+
+    @Test
+    void aPrincipalListedTwiceDifferentlyMakesTheFileUnusableNamingBothLines() throws IOException {
+      // D20: one rule for conflicting duplicates, as for conflicting prices
+      Path p = file("principals.csv", "PrincipalId,PartnerId,Channel\n"
+          + "a,6034453,AOBO\n"
+          + "A,1111111,AOBO\n");
+      assertThatThrownBy(() -> SideFiles.principals(p)).isInstanceOf(InputException.class)
+          .hasMessageContaining("conflicting rows for principal A: line 2 says partner \"6034453\" channel \"AOBO\", "
+              + "line 3 says partner \"1111111\" channel \"AOBO\"");
+      Path channel = file("principals2.csv", "PrincipalId,PartnerId,Channel\na,6034453,AOBO\na,6034453,"
+          + "LIGHTHOUSE_OFFER\n");
+      assertThatThrownBy(() -> SideFiles.principals(channel)).isInstanceOf(InputException.class)
+          .hasMessageContaining("line 2").hasMessageContaining("line 3");
+    }
+
+    @Test
+    void loadingManyPrincipalsIsLinear() throws IOException {
+      // D15: 10^5 rows took more than two minutes when each row copied the directory
+      StringBuilder sb = new StringBuilder("PrincipalId,PartnerId,Channel\n");
+      for (int i = 0; i < 100_000; i++) {
+        sb.append("p").append(i).append(",6034453,AOBO\n");
+      }
+      Path p = file("many.csv", sb.toString());
+      long start = System.nanoTime();
+      Loaded<PrincipalDirectory> loaded = SideFiles.principals(p);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertThat(loaded.value().mappings()).hasSize(100_000);
+      assertThat(loaded.value().find("P99999")).isPresent();
+      assertThat(millis).as("milliseconds to load 10^5 principals").isLessThan(20_000);
     }
 
     @Test

@@ -391,6 +391,27 @@ class LossTrackerTest {
   }
 
   @Test
+  void oneResourceSpelledTwoWaysSortsByFirstDayNotBySpelling() {
+    // two episodes of one resource (a day without usage between them), each spelled its own way: the
+    // upper-case spelling sorts first as text, but the scope is one, so the first day decides
+    String lower = VM1.toLowerCase(java.util.Locale.ROOT);
+    String upper = VM1.toUpperCase(java.util.Locale.ROOT);
+    LossReport r = losses(List.of(), List.of(line(lower, "2026-03-01").build(), line(upper, "2026-03-03").build()));
+    assertThat(r.episodes()).extracting(e -> e.firstDay() + " " + e.scope().path())
+        .containsExactly("2026-03-01 " + lower, "2026-03-03 " + upper);
+  }
+
+  @Test
+  void scopesSortSegmentBySegment() {
+    // as text "rg-b" < "rg/…" ('-' < '/'); as scopes rg1's child comes right after rg1
+    String rg = "/subscriptions/S/resourceGroups/rg";
+    LossReport r = losses(List.of(), List.of(line(rg + "-b", "2026-03-01").build(),
+        line(rg + "/providers/X/y/z", "2026-03-01").build(), line(rg, "2026-03-01").build()));
+    assertThat(r.episodes()).extracting(e -> e.scope().path())
+        .containsExactly(rg, rg + "/providers/X/y/z", rg + "-b");
+  }
+
+  @Test
   void rollUpsSumTheEpisodesPerCustomerSubscriptionAndReason() {
     List<UsageLine> lines = new ArrayList<>(daily(VM1, "2026-03-01", "2026-03-03"));
     lines.add(line("", "2026-03-01").customerId("D").entitlementId("T").billingCurrency("EUR")

@@ -121,4 +121,55 @@ class ScopeTest {
       assertThat(Scope.managementGroup("mg").covers(Scope.parse("/subscriptions/a"))).isFalse();
     }
   }
+
+  @Nested
+  class Hardening {
+    @Test
+    void foldsOnlyAsciiCaseSoTheKelvinSignIsNotK() {
+      // U+212A KELVIN SIGN lower-cases to 'k' in Java's root locale; Azure compares ordinal ignore-case (ASCII)
+      Scope kelvin = Scope.parse("/subscriptions/\u212Aa");
+      assertThat(kelvin).isNotEqualTo(Scope.parse("/subscriptions/ka"));
+      assertThat(Scope.parse("/subscriptions/ka").covers(kelvin)).isFalse();
+      assertThat(Scope.parse("/subscriptions/KA")).isEqualTo(Scope.parse("/subscriptions/ka"));
+      assertThat(Scope.parse("/subscriptions/\u00C9").key()).isEqualTo("/subscriptions/\u00C9");
+    }
+
+    @Test
+    void malformedGrantScopesAreNamed() {
+      assertThat(Scope.malformation("/subscriptions/")).hasValueSatisfying(m -> assertThat(m).contains("subscriptions"));
+      assertThat(Scope.malformation("/subscriptions")).isPresent();
+      assertThat(Scope.malformation("/subscriptions//resourceGroups/g")).hasValueSatisfying(
+          m -> assertThat(m).contains("empty segment"));
+      assertThat(Scope.malformation("subscriptions/S")).hasValueSatisfying(m -> assertThat(m).contains("start with /"));
+      assertThat(Scope.malformation("/subscriptions/S/../T")).hasValueSatisfying(m -> assertThat(m).contains(".."));
+      assertThat(Scope.malformation("/subscriptions/S/./x")).isPresent();
+      assertThat(Scope.malformation("/subscriptions/S/resourceGroups/")).isPresent();
+      assertThat(Scope.malformation("/providers/Microsoft.Management/managementGroups/")).isPresent();
+      assertThat(Scope.malformation("")).isPresent();
+      assertThat(Scope.malformation("  ")).isPresent();
+    }
+
+    @Test
+    void wellFormedGrantScopesPass() {
+      assertThat(Scope.malformation("/")).isEmpty();
+      assertThat(Scope.malformation("/subscriptions/S")).isEmpty();
+      assertThat(Scope.malformation("/subscriptions/S/")).isEmpty();
+      assertThat(Scope.malformation(" /subscriptions/S/resourceGroups/rg1 ")).isEmpty();
+      assertThat(Scope.malformation("/providers/Microsoft.Management/managementGroups/mg")).isEmpty();
+      assertThat(Scope.malformation("/subscriptions/S/resourceGroups/g/providers/Microsoft.Compute/virtualMachines/v"))
+          .isEmpty();
+    }
+
+    @Test
+    void orderComparesSegmentBySegmentAndIgnoresCase() {
+      Scope rg = Scope.parse("/subscriptions/S/resourceGroups/rg");
+      Scope child = Scope.parse("/subscriptions/S/resourceGroups/rg/providers/X/y/z");
+      Scope sibling = Scope.parse("/subscriptions/S/resourceGroups/rg-b");
+      assertThat(Scope.ORDER.compare(rg, child)).isNegative();
+      assertThat(Scope.ORDER.compare(child, sibling)).isNegative();
+      assertThat(Scope.ORDER.compare(sibling, rg)).isPositive();
+      assertThat(Scope.ORDER.compare(rg, Scope.parse("/SUBSCRIPTIONS/s/resourcegroups/RG"))).isZero();
+      assertThat(Scope.ORDER.compare(Scope.parse("/subscriptions/a"), Scope.parse("/subscriptions/b"))).isNegative();
+    }
+  }
 }

@@ -30,7 +30,7 @@ final class DemoCommand implements Callable<Integer> {
     Path dir = extractSample();
     try {
       InputOptions o = new InputOptions();
-      o.usage = dir.resolve("usage.csv").toString();
+      o.usage = java.util.List.of(dir.resolve("usage.csv").toString());
       o.grants = dir.resolve("grants.csv");
       o.prices = dir.resolve("prices.csv");
       o.partners = dir.resolve("partners.csv");

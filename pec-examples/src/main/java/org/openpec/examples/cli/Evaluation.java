@@ -3,10 +3,12 @@ package org.openpec.examples.cli;
 import java.util.function.Function;
 import org.openpec.LineResult;
 import org.openpec.PecCalculator;
+import org.openpec.io.InputException;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRecord;
 import org.openpec.io.UsageRun;
 import org.openpec.model.UsageLine;
+import org.openpec.pricing.PriceListConflictException;
 import org.openpec.pricing.Repricing;
 
 /**
@@ -30,6 +32,9 @@ final class Evaluation {
         UsageRecord rec = first.next();
         rec.line().ifPresent(line -> planner.add(rec.recordNumber(), line));
       }
+    } catch (PriceListConflictException e) {
+      // a price in another currency than the usage: the input is unusable (exit 1), before any row is written
+      throw new InputException(e.getMessage(), e);
     }
     Repricing.Plan plan = planner.plan();
     return rec -> {

@@ -44,6 +44,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     Inputs in = Inputs.load(inputs, cl, cl.getErr());
     UsageRecord found = null;
+    String foundIn = null;
     long count = 0;
     try (UsageReader reader = in.openUsage()) {
       while (reader.hasNext()) {
@@ -51,6 +52,7 @@ final class ExplainCommand implements Callable<Integer> {
         count++;
         if (r.recordNumber() == line) {
           found = r;
+          foundIn = reader.fileName();
           break;
         }
       }
@@ -59,7 +61,7 @@ final class ExplainCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cl, "--line " + line + " is out of range: the usage file has "
           + count + " record" + (count == 1 ? "" : "s"));
     }
-    out.println("Record " + line + " (" + found.problem().map(p -> p.file()).orElse(inputs.usage) + " line "
+    out.println("Record " + line + " (" + found.problem().map(p -> p.file()).orElse(foundIn) + " line "
         + found.physicalLine() + ")");
     if (found.isRejected()) {
       out.println("REJECTED: " + found.problem().orElseThrow());

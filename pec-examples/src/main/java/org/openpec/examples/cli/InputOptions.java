@@ -1,6 +1,9 @@
 package org.openpec.examples.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import org.openpec.io.CsvDialect;
+import org.openpec.io.UsageSource;
 import org.openpec.io.UsageRun;
 import org.openpec.rules.CoveragePolicy;
 import picocli.CommandLine.Mixin;
@@ -14,8 +17,20 @@ import picocli.CommandLine.Option;
 public final class InputOptions {
 
   @Option(names = "--usage", required = true, paramLabel = "F",
-      description = "Daily rated usage file (CSV); '-' reads standard input.")
-  String usage;
+      description = "Daily rated usage: CSV, gzip CSV, JSON Lines, gzip JSON Lines, or the manifest of a Microsoft "
+          + "Graph usage reconciliation export (its blobs beside it), recognised by content. Repeat to read several "
+          + "files in a row as one; '-' reads standard input.")
+  List<String> usage;
+
+  @Option(names = "--delimiter", paramLabel = "C", defaultValue = ",",
+      description = "Field delimiter of a usage CSV: one character, or TAB (default ','; ';' for Excel's European "
+          + "CSV).")
+  String delimiter = ",";
+
+  @Option(names = "--decimal-comma",
+      description = "Numbers in the usage CSV are written with a decimal comma (0,85), as Excel writes them in "
+          + "de-DE or fr-FR; give with --delimiter ';'.")
+  boolean decimalComma;
 
   @Option(names = "--grants", paramLabel = "F",
       description = "Grants file (CSV, spec §11); or give Azure's records instead: --activity-log and/or "
@@ -47,4 +62,28 @@ public final class InputOptions {
   @Option(names = "--threads", paramLabel = "N", hidden = true,
       description = "Worker threads (default: the available processors).")
   int threads = UsageRun.defaultThreads();
+
+  /** The usage inputs as one source, in the dialect of {@code --delimiter} and {@code --decimal-comma}. */
+  UsageSource usageSource(picocli.CommandLine cl) {
+    String d = delimiter.equalsIgnoreCase("TAB") || delimiter.equals("\\t") ? "\t" : delimiter;
+    if (d.length() != 1) {
+      throw new picocli.CommandLine.ParameterException(cl, "Invalid value for option '--delimiter': '" + delimiter
+          + "' is not one character (or TAB)");
+    }
+    CsvDialect dialect;
+    try {
+      dialect = CsvDialect.of(d.charAt(0), decimalComma);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(cl, "--delimiter/--decimal-comma: " + e.getMessage());
+    }
+    if (usage.size() > 1 && usage.contains(UsageSource.STDIN)) {
+      throw new picocli.CommandLine.ParameterException(cl, "--usage -: standard input must be the only usage input");
+    }
+    return UsageSource.of(usage).withDialect(dialect);
+  }
+
+  /** The usage inputs as messages name them. */
+  String usageNames() {
+    return String.join(", ", usage);
+  }
 }

@@ -1,8 +1,6 @@
 package org.openpec.examples.cli;
 
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import org.openpec.io.InputProblem;
 import org.openpec.io.Loaded;
 import org.openpec.io.SideFiles;
 import org.openpec.io.UsageReader;
+import org.openpec.io.UsageSource;
 import org.openpec.model.AccessGrant;
 import org.openpec.model.PriceList;
 import org.openpec.model.PriceListEntry;
@@ -29,6 +28,8 @@ import picocli.CommandLine;
 final class Inputs {
 
   final InputOptions options;
+  /** The usage inputs, recognised by content. */
+  final UsageSource source;
   final PecCalculator calculator;
   /** The repricing of {@code --reprice}, or null. */
   final Repricing repricing;
@@ -36,9 +37,10 @@ final class Inputs {
   /** The uncertain windows of the access import, or null when the grants came from {@code --grants}. */
   final Uncertainty uncertainty;
 
-  private Inputs(InputOptions options, PecCalculator calculator, Repricing repricing, long badRows,
-      Uncertainty uncertainty) {
+  private Inputs(InputOptions options, UsageSource source, PecCalculator calculator, Repricing repricing,
+      long badRows, Uncertainty uncertainty) {
     this.options = options;
+    this.source = source;
     this.calculator = calculator;
     this.repricing = repricing;
     this.badRows = badRows;
@@ -75,7 +77,8 @@ final class Inputs {
     if (options.reprice && options.prices == null) {
       throw new CommandLine.ParameterException(cl, "--reprice needs a price list: give --prices F");
     }
-    if (options.reprice && "-".equals(options.usage)) {
+    UsageSource source = options.usageSource(cl);
+    if (options.reprice && options.usage.contains(UsageSource.STDIN)) {
       throw new CommandLine.ParameterException(cl,
           "--reprice reads the usage file twice and cannot read standard input: give --usage F");
     }
@@ -129,7 +132,7 @@ final class Inputs {
           + " nothing: no --hierarchy given");
     }
     err.flush();
-    return new Inputs(options, calculator, repricing, bad[0], uncertainty);
+    return new Inputs(options, source, calculator, repricing, bad[0], uncertainty);
   }
 
   /** One warning naming the principals that hold imported grants but are not in the principals file. */
@@ -157,12 +160,16 @@ final class Inputs {
     return loaded;
   }
 
-  /** Opens the usage file (or standard input for {@code -}). */
+  /** Opens the usage inputs (standard input for {@code -}) as one file. */
   UsageReader openUsage() {
-    if ("-".equals(options.usage)) {
-      InputStream in = System.in;
-      return UsageReader.open(in, "stdin");
-    }
-    return UsageReader.open(Path.of(options.usage));
+    return source.open();
+  }
+
+  /**
+   * Opens the usage inputs, where JSON usage must also carry {@code columns} (CSV names): a JSON input lacking one
+   * cannot be used at all (exit 1), as a CSV lacking one can (its records are handled by the command).
+   */
+  UsageReader openUsage(java.util.Collection<String> columns) {
+    return source.needing(columns).open();
   }
 }

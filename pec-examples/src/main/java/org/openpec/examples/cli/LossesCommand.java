@@ -1,9 +1,6 @@
 package org.openpec.examples.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -13,6 +10,10 @@ import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.openpec.LineResult;
+import org.openpec.examples.format.FormatOptions;
+import org.openpec.examples.format.RowSink;
+import org.openpec.examples.format.TableSinks;
+import org.openpec.examples.format.Tables;
 import org.openpec.io.InputProblem;
 import org.openpec.io.LossesCsv;
 import org.openpec.io.UsageOutcome;
@@ -41,8 +42,12 @@ final class LossesCommand implements Callable<Integer> {
   InputOptions inputs = new InputOptions();
 
   @Option(names = "--out", paramLabel = "F",
-      description = "Write the episodes as CSV here (default: a readable table on standard output).")
+      description = "Write the episodes here, as CSV or in the --format given (default: a readable table on "
+          + "standard output, unless --format or --excel-csv asks for a table).")
   Path out;
+
+  @Mixin
+  FormatOptions formats = new FormatOptions();
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -51,10 +56,11 @@ final class LossesCommand implements Callable<Integer> {
   public Integer call() {
     CommandLine cl = spec.commandLine();
     PrintWriter err = cl.getErr();
+    formats.validate(cl, out, false);
     Inputs in = Inputs.load(inputs, cl, err);
     LossTracker tracker = LossTracker.of(in.calculator);
     Map<String, String> names = new HashMap<>();
-    try (UsageReader reader = in.openUsage(); Progress progress = Progress.of(inputs.usage, err)) {
+    try (UsageReader reader = in.openUsage(); Progress progress = Progress.of(inputs.usageNames(), err)) {
       boolean hasNames = reader.hasColumn("CustomerName");
       UsageRun.run(reader, Evaluation.of(in), Function.identity(), (UsageOutcome o) -> {
         progress.step();
@@ -70,11 +76,10 @@ final class LossesCommand implements Callable<Integer> {
       }, inputs.threads);
     }
     LossReport report = tracker.toReport();
-    if (out != null) {
-      try (Writer w = Output.open(out, cl.getOut()); LossesCsv csv = LossesCsv.to(w)) {
-        csv.write(report);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    if (out != null || !formats.isPlainCsv()) {
+      try (RowSink sink = formats.isPlainCsv() ? TableSinks.of(LossesCsv.to(Output.open(out, cl.getOut())))
+          : formats.open(Tables.LOSSES, out, () -> Output.open(out, cl.getOut()))) {
+        report.episodes().forEach(e -> sink.row(LossesCsv.cells(e)));
       }
     } else {
       LossTable.print(cl.getOut(), report, names);

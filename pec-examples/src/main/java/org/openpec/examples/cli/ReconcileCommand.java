@@ -1,9 +1,6 @@
 package org.openpec.examples.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +10,10 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collector;
+import org.openpec.examples.format.FormatOptions;
+import org.openpec.examples.format.RowSink;
+import org.openpec.examples.format.TableSinks;
+import org.openpec.examples.format.Tables;
 import org.openpec.io.ReconcileCsv;
 import org.openpec.io.TextValues;
 import org.openpec.io.UsageOutcome;
@@ -44,7 +45,8 @@ final class ReconcileCommand implements Callable<Integer> {
   @Mixin
   InputOptions inputs = new InputOptions();
 
-  @Option(names = "--out", paramLabel = "F", description = "Write the CSV here (default: standard output).")
+  @Option(names = "--out", paramLabel = "F",
+      description = "Write the table here (default: standard output; required by --format xlsx).")
   Path out;
 
   @Option(names = "--summary", paramLabel = "F",
@@ -62,8 +64,15 @@ final class ReconcileCommand implements Callable<Integer> {
       description = "Largest BillingPreTaxTotal difference still a match, billing currency (default 0).")
   String totalTolerance;
 
+  @Mixin
+  FormatOptions formats = new FormatOptions();
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  /** The reported columns a reconciliation compares; JSON usage without them cannot be reconciled at all. */
+  private static final List<String> REPORTED = List.of(Reported.PERCENTAGE_COLUMN,
+      Reported.EFFECTIVE_UNIT_PRICE_COLUMN, Reported.BILLING_PRE_TAX_TOTAL_COLUMN);
 
   /** One record reconciled on a worker: the row and its cells. */
   private record Done(ReconciledLine row, String[] cells, String fileName, long physicalLine) {}
@@ -74,15 +83,15 @@ final class ReconcileCommand implements Callable<Integer> {
     PrintWriter err = cl.getErr();
     Reconciler reconciler = Reconciler.of(tolerance(cl, "--price-tolerance", priceTolerance),
         tolerance(cl, "--total-tolerance", totalTolerance));
+    formats.validate(cl, out, false);
     Inputs in = Inputs.load(inputs, cl, err);
     Fold fold = new Fold(ReconciliationSummary.collector());
-    try (UsageReader reader = in.openUsage();
-        Progress progress = Progress.of(inputs.usage, err);
-        Writer w = Output.open(out, cl.getOut());
-        ReconcileCsv csv = ReconcileCsv.to(w)) {
+    try (UsageReader reader = in.openUsage(REPORTED);
+        Progress progress = Progress.of(inputs.usageNames(), err);
+        RowSink csv = formats.isPlainCsv() ? TableSinks.of(ReconcileCsv.to(Output.open(out, cl.getOut())))
+            : formats.open(Tables.RECONCILE, out, () -> Output.open(out, cl.getOut()))) {
       List<String> absent = new ArrayList<>();
-      for (String c : List.of(Reported.PERCENTAGE_COLUMN, Reported.EFFECTIVE_UNIT_PRICE_COLUMN,
-          Reported.BILLING_PRE_TAX_TOTAL_COLUMN)) {
+      for (String c : REPORTED) {
         if (!reader.hasColumn(c)) {
           absent.add(c);
           err.println("pec: warning: " + reader.fileName() + " has no column " + c
@@ -108,11 +117,9 @@ final class ReconcileCommand implements Callable<Integer> {
             }
           }
         }
-        csv.write(done.cells());
+        csv.row(done.cells());
         fold.add(row);
       }, inputs.threads);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     ReconciliationSummary s = fold.finish();
     if (summary != null) {
