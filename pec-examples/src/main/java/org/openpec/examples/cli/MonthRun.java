@@ -32,7 +32,7 @@ final class MonthRun {
    */
   static MonthFigures of(Inputs in, PrintWriter err) {
     Uncertainty uncertainty = in.uncertainty;
-    try (UsageReader reader = in.openUsage(); Progress progress = Progress.of(in.options.usage, err)) {
+    try (UsageReader reader = in.openUsage(); Progress progress = Progress.of(in.options.usageNames(), err)) {
       boolean hasNames = reader.hasColumn("CustomerName");
       boolean reconcile = reader.hasColumn(Reported.PERCENTAGE_COLUMN)
           && reader.hasColumn(Reported.EFFECTIVE_UNIT_PRICE_COLUMN)

@@ -38,7 +38,12 @@ final class ReportCommand implements Callable<Integer> {
     CommandLine cl = spec.commandLine();
     PrintWriter err = cl.getErr();
     Inputs in = Inputs.load(inputs, cl, err);
-    String usage = "-".equals(inputs.usage) ? "standard input" : Path.of(inputs.usage).getFileName().toString();
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (String u : inputs.usage) {
+      Path file = "-".equals(u) ? null : Path.of(u).getFileName();
+      names.add(file == null ? "standard input" : file.toString());
+    }
+    String usage = String.join(", ", names);
     try (Writer w = Output.open(out, cl.getOut())) {
       // Opened first: a page that cannot be written fails before the usage file is read.
       MonthFigures month = MonthRun.of(in, err);

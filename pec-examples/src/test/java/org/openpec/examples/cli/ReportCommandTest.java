@@ -66,7 +66,7 @@ class ReportCommandTest {
 
     InputOptions options() {
       InputOptions o = new InputOptions();
-      o.usage = usage.toString();
+      o.usage = List.of(usage.toString());
       o.grants = grants;
       o.prices = prices;
       o.partners = partners;
