@@ -154,7 +154,11 @@ public record UsageManifest(Path file, String dataFormat, String schemaVersion, 
     if (v != JsonToken.START_ARRAY) {
       throw new InputException(display + ": the manifest's blobs must be an array");
     }
-    for (JsonToken t = p.nextToken(); t == JsonToken.START_OBJECT; t = p.nextToken()) {
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (t != JsonToken.START_OBJECT) {
+        throw new InputException(display + ": blob " + (out.size() + 1) + " of the manifest is not an object "
+            + "with a name and a partitionValue");
+      }
       String name = null;
       String partition = "";
       for (JsonToken f = p.nextToken(); f == JsonToken.FIELD_NAME; f = p.nextToken()) {

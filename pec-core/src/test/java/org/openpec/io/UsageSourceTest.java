@@ -177,6 +177,9 @@ class UsageSourceTest {
         + "\"blobCount\":1,\"blobs\":[{\"name\":\"x/part-1.json.gz\",\"partitionValue\":\"1\"}]}");
     assertThatThrownBy(() -> readAll(UsageSource.of(List.of(missing.toString()))))
         .isInstanceOf(InputException.class).hasMessageContaining("blob x/part-1.json.gz not found beside the manifest");
+    Path strings = write("d/manifest.json", "{\"dataFormat\":\"compressedJSONLines\",\"blobs\":[\"part-1.json.gz\"]}");
+    assertThatThrownBy(() -> readAll(UsageSource.of(List.of(strings.toString()))))
+        .isInstanceOf(InputException.class).hasMessageContaining("blob 1 of the manifest is not an object");
     Path count = write("c/manifest.json", "{\"dataFormat\":\"compressedJSONLines\",\"blobCount\":2,\"blobs\":[]}");
     assertThatThrownBy(() -> readAll(UsageSource.of(List.of(count.toString()))))
         .isInstanceOf(InputException.class).hasMessageContaining("blobCount 2 but lists 0 blobs");

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.openpec.io.TextValues;
@@ -58,12 +59,15 @@ public final class XlsxWriter implements RowSink {
   private int sheets;
   private int rowsInSheet;
   private long rowNumber;
+  /** The current row's number as text, for the cell references. */
+  private String rowText = "1";
   private boolean closed;
 
   XlsxWriter(OutputStream target, TableSpec spec, int maxDataRows) {
     this.spec = spec;
     this.maxDataRows = maxDataRows;
     this.zip = new ZipOutputStream(target, StandardCharsets.UTF_8);
+    zip.setLevel(Deflater.BEST_SPEED); // the sheet XML is repetitive: fast deflate still shrinks it about 4 times
     this.xml = new BufferedWriter(new OutputStreamWriter(new FilterOutputStream(zip) {
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
@@ -141,8 +145,9 @@ public final class XlsxWriter implements RowSink {
   }
 
   private void startRow() throws IOException {
+    rowText = Long.toString(++rowNumber);
     xml.write("<row r=\"");
-    xml.write(Long.toString(++rowNumber));
+    xml.write(rowText);
     xml.write("\">");
   }
 
@@ -218,7 +223,7 @@ public final class XlsxWriter implements RowSink {
   private void numberCell(int at, String number, int style) throws IOException {
     xml.write("<c r=\"");
     xml.write(refs[at]);
-    xml.write(Long.toString(rowNumber));
+    xml.write(rowText);
     xml.write(style == 0 ? "\"><v>" : "\" s=\"" + style + "\"><v>");
     xml.write(number);
     xml.write("</v></c>");
@@ -227,7 +232,7 @@ public final class XlsxWriter implements RowSink {
   private void textCell(int at, String text, int style) throws IOException {
     xml.write("<c r=\"");
     xml.write(refs[at]);
-    xml.write(Long.toString(rowNumber));
+    xml.write(rowText);
     xml.write(style == 0 ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
         : "\" s=\"" + style + "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
     xml.write(escape(text));

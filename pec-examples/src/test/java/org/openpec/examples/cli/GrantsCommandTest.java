@@ -175,15 +175,23 @@ class GrantsCommandTest {
     @Test
     void badPrincipalsRowsAreReportedAndCountForStrict() throws IOException {
       Path principals = file("principals.csv", Files.readString(access.resolve("principals.csv"))
-          + "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d,1111111,AOBO\n");
+          + "11111111-2222-4333-8444-555555555555\n");
       List<String> sources = List.of("--activity-log", a("cli-create-delete.json"), "--principals",
           principals.toString());
       CliRun run = run(sources, "grants");
       assertThat(run.status()).isZero();
-      assertThat(run.err()).contains("principals.csv:4:2: principal 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d is listed "
-          + "on line 2 with partner \"6034453\"").contains("pec: principals file: 1 bad row");
+      assertThat(run.err()).contains("principals.csv:4:0: record has 1 field, the header has 3")
+          .contains("pec: principals file: 1 bad row");
       assertThat(rows(run.out())).allSatisfy(r -> assertThat(r.getField("PartnerId")).isEqualTo("6034453"));
       assertThat(run(sources, "grants", "--strict").status()).isEqualTo(3);
+      // a principal listed twice with different partners cannot be used at all (conflicting duplicates are fatal)
+      Path conflicting = file("conflicting.csv", Files.readString(access.resolve("principals.csv"))
+          + "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d,1111111,AOBO\n");
+      CliRun fatal = run(List.of("--activity-log", a("cli-create-delete.json"), "--principals",
+          conflicting.toString()), "grants");
+      assertThat(fatal.status()).isEqualTo(1);
+      assertThat(fatal.err()).contains("conflicting rows for principal 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d: line 2 "
+          + "says partner \"6034453\"");
     }
 
     @Test
