@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.openpec.examples.generate.GeneratedMonth;
 import org.openpec.examples.generate.MonthGenerator;
+import org.openpec.examples.generate.Shape;
 
 /**
  * One generated month on disk for the benchmarks: written by {@link MonthGenerator} (as {@code pec generate
@@ -85,9 +86,20 @@ public record BenchMonth(Path directory, long targetLines, long seed, long usage
    * (a smoke test uses many, so that a small month holds every kind of malformation).
    */
   public static BenchMonth prepare(Path parent, long lines, long seed, long malformedEvery, PrintStream log) {
-    Path dir = parent.resolve("month-" + lines + "-seed" + seed
+    return prepare(parent, lines, seed, malformedEvery, Shape.DENSE, log);
+  }
+
+  /**
+   * As {@link #prepare(Path, long, long, long, PrintStream)}, in the given shape; a realistic month lives in
+   * {@code <parent>/month-realistic-<lines>-seed<seed>} and is written as {@code pec generate --lines N --seed S}
+   * writes it.
+   */
+  public static BenchMonth prepare(Path parent, long lines, long seed, long malformedEvery, Shape shape,
+      PrintStream log) {
+    Path dir = parent.resolve("month-" + (shape == Shape.DENSE ? "" : "realistic-") + lines + "-seed" + seed
         + (malformedEvery == MonthGenerator.DEFAULT_MALFORMED_EVERY ? "" : "-malformed" + malformedEvery));
     Properties wanted = new Properties();
+    wanted.setProperty("shape", shape.name());
     wanted.setProperty("malformedEvery", Long.toString(malformedEvery));
     wanted.setProperty("lines", Long.toString(lines));
     wanted.setProperty("seed", Long.toString(seed));
@@ -105,8 +117,8 @@ public record BenchMonth(Path directory, long targetLines, long seed, long usage
       log.printf("month: generating %,d lines (seed %d) into %s ...%n", lines, seed, dir);
       long t0 = System.nanoTime();
       Files.deleteIfExists(dir.resolve(STAMP));
-      GeneratedMonth m = MonthGenerator.builder().seed(seed).targetLines(lines).malformedEvery(malformedEvery)
-          .build().writeTo(dir);
+      GeneratedMonth m = MonthGenerator.builder().shape(shape).seed(seed).targetLines(lines)
+          .malformedEvery(malformedEvery).build().writeTo(dir);
       Properties stamp = new Properties();
       stamp.putAll(wanted);
       stamp.setProperty("usageRecords", Long.toString(m.usageRecords()));

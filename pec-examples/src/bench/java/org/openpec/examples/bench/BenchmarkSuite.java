@@ -93,6 +93,10 @@ public final class BenchmarkSuite implements Callable<Integer> {
       description = "One malformed usage record in N (default: the generator's, ${DEFAULT-VALUE}).")
   long malformedEvery = org.openpec.examples.generate.MonthGenerator.DEFAULT_MALFORMED_EVERY;
 
+  @Option(names = "--shape", paramLabel = "S",
+      description = "Shape of the generated month: REALISTIC or DENSE (default: ${DEFAULT-VALUE}).")
+  org.openpec.examples.generate.Shape shape = org.openpec.examples.generate.Shape.REALISTIC;
+
   @Option(names = "--threads", paramLabel = "N", description = "openpec worker threads for (a) (default: the processors).")
   int threads = UsageRun.defaultThreads();
 
@@ -133,7 +137,7 @@ public final class BenchmarkSuite implements Callable<Integer> {
           "--runs, --lines and --threads must be at least 1, --warmup at least 0");
     }
     Files.createDirectories(dir);
-    BenchMonth month = BenchMonth.prepare(dir, lines, seed, malformedEvery, log);
+    BenchMonth month = BenchMonth.prepare(dir, lines, seed, malformedEvery, shape, log);
     Path out = dir.resolve("out");
     Files.createDirectories(out);
     Path roles = out.resolve("pec-roles.csv");
@@ -271,9 +275,10 @@ public final class BenchmarkSuite implements Callable<Integer> {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "### openpec benchmark: %,d usage records, %d run%s%n%n",
         month.usageRecords(), runs, runs == 1 ? "" : "s"));
-    sb.append(String.format(Locale.ROOT, "Month: `pec generate --lines %d --seed %d` (%,d records, %,d malformed; "
-        + "%.2f GB). Machine: %d processors, Java %s, max heap %,d MiB%s; openpec threads %d; warm-up runs %d.%n%n",
-        month.targetLines(), month.seed(), month.usageRecords(), month.malformedRecords(), month.usageBytes() / 1e9,
+    sb.append(String.format(Locale.ROOT, "Month: `pec generate --shape %s --lines %d --seed %d` (%,d records, %,d "
+        + "malformed; %.2f GB). Machine: %d processors, Java %s, max heap %,d MiB%s; openpec threads %d; warm-up runs %d.%n%n",
+        shape.name().toLowerCase(Locale.ROOT), month.targetLines(), month.seed(), month.usageRecords(),
+        month.malformedRecords(), month.usageBytes() / 1e9,
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() >> 20, duckDbVersion.isEmpty() ? "" : ", DuckDB " + duckDbVersion,
         threads, warmup));

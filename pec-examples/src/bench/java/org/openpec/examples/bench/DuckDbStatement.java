@@ -87,7 +87,7 @@ final class DuckDbStatement {
   private static final String LINES = """
       CREATE TEMP TABLE lines AS
       WITH raw AS (
-        SELECT * FROM read_csv(@USAGE@, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+        SELECT @ROWNUM@* FROM read_csv(@USAGE@, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
           ignore_errors = true, store_rejects = true, columns = @COLUMNS@)
       ), checked AS (
         SELECT *, pec_day(UsageDate) AS day,
@@ -97,7 +97,7 @@ final class DuckDbStatement {
           AND pec_number(PCToBCExchangeRate) AS fields_ok
         FROM raw
       )
-      SELECT
+      SELECT @N@
         fields_ok AND day IS NOT NULL AS ok,
         day AS d,
         trim(BillingCurrency) AS bc,
@@ -111,8 +111,8 @@ final class DuckDbStatement {
         try_cast(PCToBCExchangeRate AS @FX@) AS fx,
         lower(trim(coalesce(ChargeType, ''))) = 'purchase'
           OR (nonblank(PublisherName) AND lower(trim(PublisherName)) <> 'microsoft')
-          OR has_spot(MeterSubCategory) OR has_spot(MeterName) OR has_spot(SkuName)
-          OR nonblank(BenefitId) OR nonblank(BenefitType) AS line_excluded
+          OR has_spot(MeterSubCategory) OR has_spot(MeterName) OR has_spot(SkuName) AS pre_benefit_excluded,
+        nonblank(BenefitId) OR nonblank(BenefitType) AS has_benefit@ECHO@
       FROM checked
       """;
 
@@ -134,8 +134,8 @@ final class DuckDbStatement {
       SELECT count(*) FROM (SELECT pid FROM partner_rows WHERE org <> '' GROUP BY pid HAVING count(DISTINCT org) > 1)
       """;
 
-  /** The statement per billing currency. */
-  private static final String STATEMENT = """
+  /** Every step up to the verdict and the amounts of each line, as common table expressions. */
+  private static final String CTES = """
       WITH
       orgs AS (SELECT pid, min(org) AS org FROM partner_rows WHERE org <> '' GROUP BY pid),
       roles AS (
@@ -230,28 +230,63 @@ final class DuckDbStatement {
           AND bool_and(latest_end_before IS NULL OR s <= latest_end_before)
       ),
       verdict AS (
-        SELECT l.ok, l.bc, l.qty, l.price, l.fx,
-          l.ok AND NOT l.line_excluded AND p.listed_ok AND a.active AND c.rkey IS NOT NULL AS eligible,
-          -- 1 − r as one DECIMAL(3, 2) type: a CASE over products of different scales would round to the smaller
-          CASE WHEN l.ok AND NOT l.line_excluded AND p.listed_ok AND a.active AND c.rkey IS NOT NULL
-            THEN 0.85 ELSE 1.00 END AS keep
+        SELECT l.*,
+          l.ok AND NOT l.pre_benefit_excluded AND NOT l.has_benefit AND p.listed_ok AND a.active
+            AND c.rkey IS NOT NULL AS eligible,
+          -- prepaid (spec §8): the reason is BENEFIT_COVERED, no earlier product rule applies; every amount is 0
+          @PREPAID@ AND l.ok AND p.listed_ok AND NOT l.pre_benefit_excluded AND l.has_benefit AS prepaid
         FROM lines l
         LEFT JOIN product p ON p.prod = l.prod AND p.sku = l.sku AND p.meter = l.meter AND p.d = l.d
         LEFT JOIN agreement a ON a.mpn = l.mpn AND a.d = l.d
         LEFT JOIN covered c ON c.rkey = l.rkey AND c.mpn = l.mpn AND c.t2 = l.t2 AND c.d = l.d
+      ),
+      priced AS (
+        -- 1 − r and the paid share as DECIMAL(3, 2): a CASE over products of different scales would round
+        SELECT *, CASE WHEN eligible THEN 0.85 WHEN prepaid THEN 0.00 ELSE 1.00 END AS keep,
+          CASE WHEN prepaid THEN 0.00 ELSE 1.00 END AS paid
+        FROM verdict
       )
+      """;
+
+  /** The statement per billing currency (after {@link #CTES}). */
+  private static final String STATEMENT = """
       SELECT bc,
         count(*) FILTER (WHERE NOT ok) AS rejected,
         count(*) FILTER (WHERE ok) AS evaluated,
         count(*) FILTER (WHERE eligible) AS eligible,
-        coalesce(sum(price * qty) FILTER (WHERE ok), 0) AS list_cost,
+        coalesce(sum(price * paid * qty) FILTER (WHERE ok), 0) AS list_cost,
         coalesce(sum(price * keep * qty) FILTER (WHERE ok), 0) AS pricing_pre_tax_total,
         coalesce(sum(price * qty * 0.15) FILTER (WHERE eligible), 0) AS credit,
         coalesce(sum(floor(price * keep * qty * fx * 100) * 0.01) FILTER (WHERE ok), 0) AS billing_pre_tax_total,
         coalesce(sum(floor(price * qty * fx * 100) * 0.01 - floor(price * 0.85 * qty * fx * 100) * 0.01)
           FILTER (WHERE eligible), 0) AS billing_credit
-      FROM verdict
+      FROM priced
       GROUP BY bc
+      """;
+
+  /**
+   * The per-line table as {@code pec credit} writes it, in input order (after {@link #CTES}): the same columns
+   * except that {@code Reason} is only ELIGIBLE, NOT_ELIGIBLE or REJECTED, {@code Detail} is empty, and
+   * {@code Line} counts the records DuckDB could split into the header's fields (a record with another field
+   * count is dropped, as {@code store_rejects} drops it).
+   */
+  private static final String PER_LINE = """
+      SELECT n AS Line, CustomerId, EntitlementId, ResourceURI,
+        CASE WHEN ok THEN strftime(d, '%Y-%m-%d') ELSE UsageDate END AS UsageDate, MeterId,
+        Quantity, UnitPrice,
+        CASE WHEN NOT ok THEN 'REJECTED' WHEN eligible THEN 'ELIGIBLE' ELSE 'NOT_ELIGIBLE' END AS Reason,
+        CASE WHEN ok THEN CASE WHEN eligible THEN 15 ELSE 0 END END AS PecPercentage,
+        CASE WHEN ok THEN price * keep END AS EffectiveUnitPrice,
+        CASE WHEN ok THEN price * paid * qty END AS ListCost,
+        CASE WHEN ok THEN price * keep * qty END AS PricingPreTaxTotal,
+        CASE WHEN ok THEN CASE WHEN eligible THEN price * qty * 0.15 ELSE 0 END END AS Credit,
+        CASE WHEN ok THEN floor(price * keep * qty * fx * 100) * 0.01 END AS BillingPreTaxTotal,
+        CASE WHEN ok THEN CASE WHEN eligible
+          THEN floor(price * qty * fx * 100) * 0.01 - floor(price * 0.85 * qty * fx * 100) * 0.01 ELSE 0 END
+          END AS BillingCredit,
+        bc AS BillingCurrency, '' AS Detail
+      FROM priced
+      ORDER BY n
       """;
 
   private static final String STRUCTURAL_REJECTS =
@@ -259,10 +294,12 @@ final class DuckDbStatement {
 
   private final List<String> statements;
   private final String statement;
+  private final String perLine;
 
-  private DuckDbStatement(List<String> statements, String statement) {
+  private DuckDbStatement(List<String> statements, String statement, String perLine) {
     this.statements = statements;
     this.statement = statement;
+    this.perLine = perLine;
   }
 
   /**
@@ -272,13 +309,25 @@ final class DuckDbStatement {
    * @param roles the role catalogue as a CSV file ({@code role_name_en,role_definition_id,pec_eligible})
    */
   static DuckDbStatement of(BenchMonth m, Path roles) {
+    return of(m, roles, false);
+  }
+
+  /**
+   * As {@link #of(BenchMonth, Path)}; with {@code perLine} the lines keep their record order and raw identifying
+   * columns, for {@link #writePerLine(int, Path)}.
+   */
+  static DuckDbStatement of(BenchMonth m, Path roles, boolean perLine) {
     String columns = header(m.usage()).stream().map(c -> literal(c) + ": 'VARCHAR'")
         .collect(Collectors.joining(", ", "{", "}"));
     String lines = LINES.replace("@USAGE@", literal(m.usage().toString())).replace("@COLUMNS@", columns)
-        .replace("@QUANTITY@", QUANTITY).replace("@PRICE@", PRICE).replace("@FX@", FX);
+        .replace("@QUANTITY@", QUANTITY).replace("@PRICE@", PRICE).replace("@FX@", FX)
+        .replace("@ROWNUM@", perLine ? "row_number() OVER () AS n, " : "").replace("@N@", perLine ? "n," : "")
+        .replace("@ECHO@", perLine
+            ? ", CustomerId, EntitlementId, ResourceURI, UsageDate, MeterId, Quantity, UnitPrice" : "");
     String partners = PARTNERS.replace("@PARTNERS@", literal(m.partners().toString()));
-    String statement = STATEMENT.replace("@ROLES@", literal(roles.toString()))
-        .replace("@GRANTS@", literal(m.grants().toString())).replace("@PRICES@", literal(m.prices().toString()));
+    String ctes = CTES.replace("@ROLES@", literal(roles.toString()))
+        .replace("@GRANTS@", literal(m.grants().toString())).replace("@PRICES@", literal(m.prices().toString()))
+        .replace("@PREPAID@", Boolean.toString(benefitIsPrepaid()));
     List<String> setup = new java.util.ArrayList<>();
     for (String macro : MACROS.split(";\\s*\n")) {
       if (!macro.isBlank()) {
@@ -287,7 +336,20 @@ final class DuckDbStatement {
     }
     setup.add(lines);
     setup.add(partners);
-    return new DuckDbStatement(List.copyOf(setup), statement);
+    return new DuckDbStatement(List.copyOf(setup), ctes + STATEMENT, ctes + PER_LINE);
+  }
+
+  /**
+   * Whether the openpec under test bills benefit-covered usage at 0 (spec §8, settled later than the first
+   * engine): one such line is evaluated, so that the SQL models the same reading.
+   */
+  static boolean benefitIsPrepaid() {
+    org.openpec.model.UsageLine line = org.openpec.model.UsageLine.builder().customerId("c").billedPartnerId("p")
+        .subscriptionId("s").entitlementId("e").usageDate(java.time.LocalDate.of(2026, 3, 1)).productId("P")
+        .skuId("S").meterId("m").quantity(BigDecimal.ONE).unitPrice(BigDecimal.ONE).pricingCurrency("USD")
+        .billingCurrency("USD").pcToBcExchangeRate(BigDecimal.ONE).benefitType("Reservation").build();
+    org.openpec.LineResult r = org.openpec.PecCalculator.builder().build().evaluate(line);
+    return r.reason() == org.openpec.rules.Reason.BENEFIT_COVERED && r.amounts().listCost().signum() == 0;
   }
 
   /** Loads the DuckDB driver and its native library once, outside any timing. */
@@ -345,6 +407,26 @@ final class DuckDbStatement {
       }
       return new EngineFigures("DuckDB (" + threads + " thread" + (threads == 1 ? "" : "s") + ")", records,
           rejected, eligible, money);
+    } catch (SQLException e) {
+      throw new IllegalStateException("DuckDB failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * DuckDB writing the per-line CSV ({@link #PER_LINE}) to {@code out} in input order, on a fresh in-memory
+   * database with {@code threads} threads.
+   *
+   * @return the rows written
+   */
+  long writePerLine(int threads, Path out) {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute("SET threads = " + threads);
+      s.execute("SET preserve_insertion_order = true");
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+      return s.executeUpdate("COPY (" + perLine + ") TO " + literal(out.toString()) + " (HEADER, DELIMITER ',')");
     } catch (SQLException e) {
       throw new IllegalStateException("DuckDB failed: " + e.getMessage(), e);
     }

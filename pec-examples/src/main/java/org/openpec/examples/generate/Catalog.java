@@ -45,7 +45,9 @@ final class Catalog {
     PUBLIC_IP(60, "Microsoft.Network/publicIPAddresses", "pip"),
     KEY_VAULT(40, "Microsoft.KeyVault/vaults", "kv"),
     LOG_ANALYTICS(30, "Microsoft.OperationalInsights/workspaces", "log"),
-    CHAOS(5, "Microsoft.Chaos/experiments", "chaos");
+    CHAOS(5, "Microsoft.Chaos/experiments", "chaos"),
+    /** Marketplace SaaS (realistic shape only: weight 0, so the dense shape never draws it). */
+    SAAS(0, "Microsoft.SaaS/resources", "saas");
 
     final int weight;
     final String provider;

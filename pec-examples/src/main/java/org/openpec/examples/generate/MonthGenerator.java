@@ -26,6 +26,13 @@ import java.util.function.LongConsumer;
  * at a time (its resources and usage slots, in proportion to its lines per day), never the month, so a month of
  * tens of millions of lines is written in flat memory.
  *
+ * <p>Two {@link Shape}s. {@link Shape#REALISTIC} is a partner's month as it looks in practice (see
+ * {@code RealisticTenant} and {@code RealisticCatalog}): about one customer per 4 500 lines, 1–4 Azure
+ * subscriptions each, 2–6 resource groups of 5–18 resources, 1–3 meters per resource and day, resources created
+ * and deleted mid-month, resource IDs in canonical, lower-case and {@code resourcegroups} spellings, a price list
+ * of about 2 300 meters, about 1.4 grants per 1 000 lines telling every access story. {@link Shape#DENSE} (the
+ * builder's default, unchanged byte for byte) is what the rest of this comment describes in detail.
+ *
  * <p>The month has the shapes a CSP partner knows: a direct partner, an indirect provider with several resellers
  * ({@code Tier2MpnId}) and a second location, a direct partner whose agreement lapses for three days; customers
  * with one to three Azure subscriptions under one Azure plan, resource groups holding many resources, several
@@ -113,6 +120,8 @@ public final class MonthGenerator {
   private final long seed;
   private final long linesPerDay;
   private final long malformedEvery;
+  private final Shape shape;
+  private final long targetLines;
 
   private MonthGenerator(Builder b) {
     this.customers = b.customers;
@@ -123,6 +132,8 @@ public final class MonthGenerator {
         ? Math.max(b.customers, (b.targetLines + b.days / 2) / b.days)
         : (long) b.customers * b.linesPerCustomerDay;
     this.malformedEvery = b.malformedEvery;
+    this.shape = b.shape;
+    this.targetLines = b.targetLines;
   }
 
   /** A builder with the defaults: 50 customers, 30 days from 2026-03-01, seed 1, 40 lines per customer and day. */
@@ -132,12 +143,17 @@ public final class MonthGenerator {
 
   /** The number of usage records {@link #writeTo} will write (known before writing, e.g. for a progress bar). */
   public long plannedUsageRecords() {
-    return plan().total;
+    return shape == Shape.REALISTIC ? realisticPlan().total : plan().total;
   }
 
   /** The record numbers the malformed records will have, ascending (for tests: known without writing). */
   long[] plannedMalformedRecordNumbers() {
-    return plan().malformed.clone();
+    return (shape == Shape.REALISTIC ? realisticPlan() : plan()).malformed.clone();
+  }
+
+  /** The shape of the months this generator writes. */
+  public Shape shape() {
+    return shape;
   }
 
   /**
@@ -161,6 +177,9 @@ public final class MonthGenerator {
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(progress, "progress");
     Files.createDirectories(directory);
+    if (shape == Shape.REALISTIC) {
+      return writeRealistic(directory, progress);
+    }
     Catalog catalog = new Catalog();
     Partner.Set partners = new Partner.Set();
     Path prices = directory.resolve(PRICES_FILE);
@@ -192,10 +211,10 @@ public final class MonthGenerator {
         SplittableRandom r = new SplittableRandom(Ids.mix(seed, 3_000_017L + c));
         for (int d = 0; d < days; d++) {
           if (d == 0 && t.purchase != null) {
-            lines.write(t, t.purchase, d, r);
+            lines.write(t, t.purchase, d, t.purchase.quantityOn(d, r), r);
           }
           for (Tenant.Slot s : t.slots) {
-            lines.write(t, s, d, r);
+            lines.write(t, s, d, s.quantityOn(d, r), r);
           }
         }
       }
@@ -207,6 +226,82 @@ public final class MonthGenerator {
     }
   }
 
+  private GeneratedMonth writeRealistic(Path directory, LongConsumer progress) throws IOException {
+    RealisticCatalog catalog = new RealisticCatalog();
+    Partner.Set partners = new Partner.Set();
+    Path prices = directory.resolve(PRICES_FILE);
+    Path partnersFile = directory.resolve(PARTNERS_FILE);
+    Path grantsFile = directory.resolve(GRANTS_FILE);
+    Path usage = directory.resolve(USAGE_FILE);
+    int priceRows;
+    try (Writer w = textWriter(prices)) {
+      priceRows = catalog.writePriceList(w, firstDay);
+    }
+    try (Writer w = textWriter(partnersFile)) {
+      partners.writePartners(w, firstDay, days);
+    }
+    Plan plan = realisticPlan(catalog, partners);
+    Dates dates = new Dates(firstDay, days);
+    int grantRows = 0;
+    try (Writer grants = textWriter(grantsFile);
+        ByteSink out = new ByteSink(Files.newOutputStream(usage), 1 << 20)) {
+      Csv.writeRow(grants, GRANT_COLUMNS.toArray(String[]::new));
+      out.write(ByteSink.utf8(String.join(",", USAGE_COLUMNS) + Csv.EOL));
+      LineWriter lines = new LineWriter(out, dates, plan, progress);
+      for (int c = 0; c < plan.customers; c++) {
+        RealisticTenant t = new RealisticTenant(c, seed, catalog, partners, firstDay, days);
+        for (String[] g : t.grants) {
+          Csv.writeRow(grants, g);
+          grantRows++;
+        }
+        SplittableRandom r = new SplittableRandom(Ids.mix(seed, 9_000_019L + c));
+        for (int d = 0; d < days; d++) {
+          if (d == 0 && t.purchase != null) {
+            lines.write(t, t.purchase, d, t.purchase.quantityOn(d, r), r);
+          }
+          for (RealisticTenant.Use u : t.uses) {
+            if (u.activeOn(d)) {
+              lines.write(t, u.slot, d, u.quantityOn(d, r), r);
+            }
+          }
+        }
+      }
+      out.close();
+      if (lines.record != plan.total) {
+        throw new IllegalStateException("planned " + plan.total + " usage records, wrote " + lines.record);
+      }
+      progress.accept(lines.record);
+      return new GeneratedMonth(directory, usage, grantsFile, prices, partnersFile, lines.record,
+          lines.malformedWritten, lines.corrections, grantRows, priceRows, plan.customers, firstDay, days, seed,
+          out.size());
+    }
+  }
+
+  private Plan realisticPlan() {
+    return realisticPlan(new RealisticCatalog(), new Partner.Set());
+  }
+
+  /**
+   * The realistic month's plan: customers are added until the month holds {@code targetLines} lines (when set),
+   * else the builder's number of customers; then the rare records are spread over the month.
+   */
+  private Plan realisticPlan(RealisticCatalog catalog, Partner.Set partners) {
+    Plan p = new Plan();
+    long total = 0;
+    int c = 0;
+    while (targetLines > 0 ? total < targetLines : c < customers) {
+      total += new RealisticTenant(c, seed, catalog, partners, firstDay, days).lines();
+      c++;
+    }
+    p.customers = c;
+    p.total = total;
+    SplittableRandom r = new SplittableRandom(Ids.mix(seed, 43));
+    long malformedCount = malformedEvery == 0 ? 0 : Math.min(total, Math.max(4, total / malformedEvery));
+    p.malformed = spread(r, total, malformedCount);
+    p.corrections = spread(r, total, Math.min(total, Math.max(1, total / CORRECTION_EVERY)));
+    return p;
+  }
+
   private static Writer textWriter(Path file) throws IOException {
     return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16);
   }
@@ -215,6 +310,7 @@ public final class MonthGenerator {
   private static final class Plan {
     int[] slotsPerDay;
     boolean[] purchase;
+    int customers;
     long total;
     long[] malformed;
     long[] corrections;
@@ -323,7 +419,8 @@ public final class MonthGenerator {
       this.progress = progress;
     }
 
-    void write(Tenant t, Tenant.Slot s, int d, SplittableRandom r) throws IOException {
+    /** Writes the line of slot {@code s} on day index {@code d} with quantity {@code q} (millionths). */
+    void write(Customer t, Tenant.Slot s, int d, long q, SplittableRandom r) throws IOException {
       record++;
       int malformed = -1;
       if (nextMalformed < malformedAt.length && malformedAt[nextMalformed] == record) {
@@ -336,7 +433,6 @@ public final class MonthGenerator {
       }
       Meter m = s.meter;
       int phase = m.phaseOn(d);
-      long q = s.quantityOn(d, r);
       if (correction) {
         q = -q;
         corrections++;
@@ -348,9 +444,9 @@ public final class MonthGenerator {
       int kind = malformed < 0 ? -1 : malformed % 4;
       boolean second = malformed >= 0 && (malformed / 4) % 2 == 1;
 
-      out.write(t.customerChunk);
+      out.write(t.customerChunk());
       out.write(m.productChunk);
-      out.write(t.planChunk);
+      out.write(t.planChunk());
       if (kind == 1) {
         out.writeAscii(second ? dates.dayFirst[d] : dates.impossible[d]);
       } else if (dateForm < 10) {
@@ -380,17 +476,17 @@ public final class MonthGenerator {
       int unitScale = benefit ? 0 : (int) m.exact[phase][credit ? 3 : 1];
       long high = Math.multiplyHigh(unit, q);
       long low = unit * q;
-      if (t.fx == null && (high == 0 && low >= 0 || high == -1 && low < 0)) {
+      if (t.fx() == null && (high == 0 && low >= 0 || high == -1 && low < 0)) {
         out.writeScaled(Math.floorDiv(low, ByteSink.pow10(unitScale + 4)), 2);
         out.writeByte(',');
-        out.write(t.currencyChunk);
+        out.write(t.currencyChunk());
         out.writeScaled(low, unitScale + 6);
       } else {
         BigDecimal pricing = BigDecimal.valueOf(unit, unitScale).multiply(BigDecimal.valueOf(q, 6));
-        BigDecimal billing = (t.fx == null ? pricing : pricing.multiply(t.fx)).setScale(2, RoundingMode.FLOOR);
+        BigDecimal billing = (t.fx() == null ? pricing : pricing.multiply(t.fx())).setScale(2, RoundingMode.FLOOR);
         out.writeAscii(ByteSink.plain(billing));
         out.writeByte(',');
-        out.write(t.currencyChunk);
+        out.write(t.currencyChunk());
         out.writeAscii(ByteSink.plain(pricing));
       }
       out.writeByte(',');
@@ -431,8 +527,21 @@ public final class MonthGenerator {
     private int linesPerCustomerDay = DEFAULT_LINES_PER_CUSTOMER_DAY;
     private long targetLines = -1;
     private long malformedEvery = DEFAULT_MALFORMED_EVERY;
+    private Shape shape = Shape.DENSE;
 
     private Builder() {}
+
+    /**
+     * The shape of the month (default {@link Shape#DENSE}, the shape of the first benchmarks; {@code pec generate}
+     * defaults to {@link Shape#REALISTIC}). In the realistic shape the number of customers follows from
+     * {@link #targetLines(long)} when it is set (customers are added until the month holds that many lines, about
+     * one customer per 4 500 lines over 30 days), else it is {@link #customers(int)}; lines per customer and day
+     * follow from each customer's resources, so {@link #linesPerCustomerDay(int)} does not apply.
+     */
+    public Builder shape(Shape s) {
+      this.shape = Objects.requireNonNull(s, "shape");
+      return this;
+    }
 
     /**
      * The number of customers (default 50). The first thirteen take the {@link Scenario}s in order, so a month

@@ -18,9 +18,9 @@ import org.openpec.examples.generate.Catalog.ResourceType;
  * grants that make up its access history. Everything is drawn from a random source seeded by the month's seed and
  * the customer's index, so one customer is built alone, in a size proportional to its usage slots per day.
  */
-final class Tenant {
+final class Tenant implements Customer {
 
-  private static final String[] NAMES = {"Contoso Ltd.", "Fabrikam, Inc.", "Tailspin Toys", "Wingtip Toys",
+  static final String[] NAMES = {"Contoso Ltd.", "Fabrikam, Inc.", "Tailspin Toys", "Wingtip Toys",
       "Northwind Traders", "Adventure Works Cycles", "Alpine Ski House", "Blue Yonder Airlines",
       "City Power & Light", "Coho Winery", "Consolidated Messenger", "Fourth Coffee \"Roastery\"",
       "Graphic Design Institute", "Humongous Insurance", "Lamna Healthcare Company", "Lucerne Publishing",
@@ -29,7 +29,7 @@ final class Tenant {
       "First Up Consultants", "Bellows College", "School of Fine Art", "A. Datum Corporation", "Nod Publishers",
       "Olympia Sports", "Société Fromagère de Lyon", "Relecloud Research"};
 
-  private static final String[] GROUPS = {"rg-prod-web", "rg-prod-data", "rg-prod-app", "rg-shared-network",
+  static final String[] GROUPS = {"rg-prod-web", "rg-prod-data", "rg-prod-app", "rg-shared-network",
       "rg-shared-services", "rg-dev-apps", "rg-test-env", "rg-backup", "rg-monitoring", "rg-identity",
       "rg-sap-prd", "NetworkWatcherRG", "DefaultResourceGroup-WEU", "rg-aks-prod",
       "MC_rg-aks-prod_aks-prod_westeurope", "cloud-shell-storage-westeurope", "rg-avd-hosts", "rg-data-lake"};
@@ -430,7 +430,8 @@ final class Tenant {
    * Whether the customer's access qualifies on day {@code day} for {@code slot} in the partner's own bookkeeping
    * (what the generated file reports as PEC; openpec decides for itself).
    */
-  boolean accessQualifies(int day, Slot slot) {
+  @Override
+  public boolean accessQualifies(int day, Slot slot) {
     switch (scenario) {
       case HEALTHY:
       case RESELLER_HOLDS:
@@ -452,9 +453,29 @@ final class Tenant {
     }
   }
 
-  /** Whether the Azure consumption credit applies on day {@code day}. */
-  boolean azureCreditOn(int day) {
+  @Override
+  public boolean azureCreditOn(int day) {
     return azureCredit && day < 5;
+  }
+
+  @Override
+  public byte[] customerChunk() {
+    return customerChunk;
+  }
+
+  @Override
+  public byte[] planChunk() {
+    return planChunk;
+  }
+
+  @Override
+  public byte[] currencyChunk() {
+    return currencyChunk;
+  }
+
+  @Override
+  public BigDecimal fx() {
+    return fx;
   }
 
   // ---- grants ----

@@ -69,31 +69,44 @@ final class MonthFiles {
   }
 
   static List<UsageRow> usage(Path file) {
-    List<CsvRecord> all = records(file);
-    Map<String, Integer> h = header(all.get(0));
-    List<UsageRow> rows = new ArrayList<>(all.size());
-    for (int i = 1; i < all.size(); i++) {
-      CsvRecord rec = all.get(i);
-      List<String> f = rec.getFields();
-      String problem = problemOf(f, h);
-      Optional<UsageLine> line = Optional.empty();
-      if (problem == null) {
-        line = Optional.of(UsageLine.builder().customerId(f.get(h.get("CustomerId")))
-            .billedPartnerId(f.get(h.get("MpnId"))).resellerPartnerId(f.get(h.get("Tier2MpnId")))
-            .subscriptionId(f.get(h.get("SubscriptionId"))).entitlementId(f.get(h.get("EntitlementId")))
-            .usageDate(day(f.get(h.get("UsageDate"))).orElseThrow()).productId(f.get(h.get("ProductId")))
-            .skuId(f.get(h.get("SkuId"))).meterId(f.get(h.get("MeterId"))).resourceUri(f.get(h.get("ResourceURI")))
-            .quantity(new BigDecimal(f.get(h.get("Quantity")))).unitPrice(new BigDecimal(f.get(h.get("UnitPrice"))))
-            .pricingCurrency(f.get(h.get("PricingCurrency"))).billingCurrency(f.get(h.get("BillingCurrency")))
-            .pcToBcExchangeRate(new BigDecimal(f.get(h.get("PCToBCExchangeRate"))))
-            .publisherName(f.get(h.get("PublisherName"))).meterName(f.get(h.get("MeterName")))
-            .meterSubCategory(f.get(h.get("MeterSubCategory"))).skuName(f.get(h.get("SkuName")))
-            .benefitId(f.get(h.get("BenefitId"))).benefitType(f.get(h.get("BenefitType")))
-            .chargeType(f.get(h.get("ChargeType"))).build());
-      }
-      rows.add(new UsageRow(i, f, h, line, Optional.ofNullable(problem)));
-    }
+    List<UsageRow> rows = new ArrayList<>();
+    forEachUsage(file, rows::add);
     return rows;
+  }
+
+  /** Reads the usage file record by record, in flat memory (for large months). */
+  static void forEachUsage(Path file, java.util.function.Consumer<UsageRow> action) {
+    try (CsvReader<CsvRecord> reader = CsvReader.builder().extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .missingFieldStrategy(FieldMismatchStrategy.IGNORE).ofCsvRecord(file)) {
+      java.util.Iterator<CsvRecord> it = reader.iterator();
+      Map<String, Integer> h = header(it.next());
+      long i = 0;
+      while (it.hasNext()) {
+        action.accept(row(++i, it.next().getFields(), h));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static UsageRow row(long i, List<String> f, Map<String, Integer> h) {
+    String problem = problemOf(f, h);
+    Optional<UsageLine> line = Optional.empty();
+    if (problem == null) {
+      line = Optional.of(UsageLine.builder().customerId(f.get(h.get("CustomerId")))
+          .billedPartnerId(f.get(h.get("MpnId"))).resellerPartnerId(f.get(h.get("Tier2MpnId")))
+          .subscriptionId(f.get(h.get("SubscriptionId"))).entitlementId(f.get(h.get("EntitlementId")))
+          .usageDate(day(f.get(h.get("UsageDate"))).orElseThrow()).productId(f.get(h.get("ProductId")))
+          .skuId(f.get(h.get("SkuId"))).meterId(f.get(h.get("MeterId"))).resourceUri(f.get(h.get("ResourceURI")))
+          .quantity(new BigDecimal(f.get(h.get("Quantity")))).unitPrice(new BigDecimal(f.get(h.get("UnitPrice"))))
+          .pricingCurrency(f.get(h.get("PricingCurrency"))).billingCurrency(f.get(h.get("BillingCurrency")))
+          .pcToBcExchangeRate(new BigDecimal(f.get(h.get("PCToBCExchangeRate"))))
+          .publisherName(f.get(h.get("PublisherName"))).meterName(f.get(h.get("MeterName")))
+          .meterSubCategory(f.get(h.get("MeterSubCategory"))).skuName(f.get(h.get("SkuName")))
+          .benefitId(f.get(h.get("BenefitId"))).benefitType(f.get(h.get("BenefitType")))
+          .chargeType(f.get(h.get("ChargeType"))).build());
+    }
+    return new UsageRow(i, f, h, line, Optional.ofNullable(problem));
   }
 
   /** Why a usage record must be rejected (spec §9), or null when it can be read. */
