@@ -1,51 +1,81 @@
 package org.openpec;
 
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collector;
 import org.openpec.model.UsageLine;
+import org.openpec.money.Currencies;
+import org.openpec.money.CurrencyMismatchException;
+import org.openpec.money.InvalidAmountException;
 import org.openpec.money.LineAmounts;
 import org.openpec.money.Totals;
 import org.openpec.rules.Reason;
 
 /**
- * The exact totals of a set of usage lines: overall, per billing currency, customer, Azure subscription and
- * reason, with the count of rejected records.
+ * The exact totals of a set of usage lines, per pair of currencies: overall, for product-eligible lines, per
+ * customer, Azure subscription and reason, with the count of rejected records.
+ *
+ * <p>Amounts of different currencies are never added. {@link #byCurrency()} gives the totals of each pair of
+ * pricing and billing currencies, and {@link #inCurrency(Currencies)} the statement of one pair; the methods that
+ * return totals without naming a currency ({@link #total()}, {@link #byCustomer()}, ...) answer for a statement
+ * in one pair of currencies and throw {@link CurrencyMismatchException} for a statement that spans several.
+ * Counts ({@link #lines()}, {@link #count(Reason)}, {@link #rejected()}) are over every currency.
  *
  * <p>A monoid: {@link #empty()} is the identity, {@link #merge} is associative and commutative, and
  * {@link #add(LineResult)} is {@code merge} with the statement of one line, so the statement of a set of lines
- * does not depend on their order or on how they were partitioned. Amounts in pricing currency are summed per
- * key without conversion; billing amounts are meaningful per billing currency. Immutable and thread-safe.
+ * does not depend on their order or on how they were partitioned. Merging costs amortised time in the size of the
+ * smaller statement: a statement keeps what was merged into it aside until that is as large as itself, then folds
+ * everything once, so a loop that merges batch after batch stays linear however many customers it sees.
+ * Immutable and thread-safe; serializable (as its folded totals), so that a distributed engine can ship partial
+ * statements between machines and merge them there.
  */
-public final class CreditStatement {
+public final class CreditStatement implements java.io.Serializable {
 
-  private static final CreditStatement EMPTY = new CreditStatement(Totals.zero(), Totals.zero(), Map.of(), Map.of(),
-      Map.of(), Map.of(), 0);
+  private static final long serialVersionUID = 2L;
 
-  private final Totals all;
-  private final Totals productEligible;
-  private final Map<String, Totals> byCurrency;
-  private final Map<String, Totals> byCustomer;
-  private final Map<String, Totals> bySubscription;
-  private final Map<Reason, Totals> byReason;
+  private static final int ALL = 0;
+  private static final int PRODUCT_ELIGIBLE = 1;
+  private static final int CUSTOMER = 2;
+  private static final int SUBSCRIPTION = 3;
+  private static final int REASON = 4;
+
+  /** Entries that may wait unfolded beyond the size of the folded part, so that small statements fold rarely. */
+  private static final int SLACK = 4096;
+
+  /** Entries copied while folding statements, for tests that hold merging to linear work. */
+  static final AtomicLong ENTRIES_FOLDED = new AtomicLong();
+
+  private static final CreditStatement EMPTY = new CreditStatement(Map.of(), null, 0, 0);
+
+  /** One total of the statement: a dimension, a pair of currencies and the key within the dimension. */
+  private record Key(int dimension, Currencies currencies, Object name) implements java.io.Serializable {}
+
+  /** Statements merged in and not yet folded: an immutable list, shared by the statements built from it. */
+  private record Pending(CreditStatement head, Pending tail) {}
+
+  private final Map<Key, Totals> base;
+  private final transient Pending pending;
+  private final transient long pendingSize;
   private final long rejected;
+  private transient volatile Map<Key, Totals> folded;
 
-  private CreditStatement(Totals all, Totals productEligible, Map<String, Totals> byCurrency,
-      Map<String, Totals> byCustomer, Map<String, Totals> bySubscription, Map<Reason, Totals> byReason,
-      long rejected) {
-    this.all = all;
-    this.productEligible = productEligible;
-    this.byCurrency = byCurrency;
-    this.byCustomer = byCustomer;
-    this.bySubscription = bySubscription;
-    this.byReason = byReason;
+  private CreditStatement(Map<Key, Totals> base, Pending pending, long pendingSize, long rejected) {
+    this.base = base;
+    this.pending = pending;
+    this.pendingSize = pendingSize;
     this.rejected = rejected;
+    this.folded = pending == null ? base : null;
   }
 
   /** The statement of no line. */
@@ -65,77 +95,222 @@ public final class CreditStatement {
     return merge(of(result));
   }
 
-  /** This statement with {@code count} more rejected records (which carry no money). */
+  /**
+   * This statement with {@code count} more rejected records (which carry no money).
+   *
+   * @throws InvalidAmountException if {@code count} is negative or the count of rejected records overflows
+   */
   public CreditStatement plusRejected(long count) {
     if (count < 0) {
-      throw new IllegalArgumentException("count must not be negative, was " + count);
+      throw new InvalidAmountException("count must not be negative, was " + count);
     }
-    return new CreditStatement(all, productEligible, byCurrency, byCustomer, bySubscription, byReason,
-        rejected + count);
+    return count == 0 ? this : new CreditStatement(base, pending, pendingSize, addCounts(rejected, count));
   }
 
-  /** The statement of the lines of both. */
+  private static long addCounts(long a, long b) {
+    long sum = a + b;
+    if (((a ^ sum) & (b ^ sum)) < 0) {
+      throw new InvalidAmountException("the count of rejected records overflows: " + a + " + " + b);
+    }
+    return sum;
+  }
+
+  /** The number of entries this statement holds, folded or not. */
+  private long size() {
+    return base.size() + pendingSize;
+  }
+
+  /**
+   * The statement of the lines of both.
+   *
+   * @throws InvalidAmountException if the count of rejected records overflows
+   */
   public CreditStatement merge(CreditStatement other) {
     Objects.requireNonNull(other, "other");
-    if (other == EMPTY) {
+    if (other.size() == 0 && other.rejected == 0) {
       return this;
     }
-    if (this == EMPTY) {
+    if (size() == 0 && rejected == 0) {
       return other;
     }
-    Accumulator a = new Accumulator(this);
-    a.merge(new Accumulator(other));
-    return a.toStatement();
+    long rejectedBoth = addCounts(rejected, other.rejected);
+    CreditStatement big = size() >= other.size() ? this : other;
+    CreditStatement small = big == this ? other : this;
+    if (small.size() == 0) {
+      return new CreditStatement(big.base, big.pending, big.pendingSize, rejectedBoth);
+    }
+    long waiting = big.pendingSize + small.size();
+    if (waiting <= big.base.size() + SLACK) {
+      return new CreditStatement(big.base, new Pending(small, big.pending), waiting, rejectedBoth);
+    }
+    Map<Key, Totals> all = new HashMap<>(big.entries());
+    ENTRIES_FOLDED.addAndGet(all.size());
+    foldInto(all, small);
+    return new CreditStatement(Collections.unmodifiableMap(all), null, 0, rejectedBoth);
+  }
+
+  /** Adds every total of {@code s} (folded or not) to {@code into}. */
+  private static void foldInto(Map<Key, Totals> into, CreditStatement s) {
+    Deque<CreditStatement> todo = new ArrayDeque<>();
+    todo.push(s);
+    while (!todo.isEmpty()) {
+      CreditStatement next = todo.pop();
+      Map<Key, Totals> done = next.folded;
+      Map<Key, Totals> own = done != null ? done : next.base;
+      ENTRIES_FOLDED.addAndGet(own.size());
+      own.forEach((k, v) -> into.merge(k, v, Totals::plus));
+      if (done == null) {
+        for (Pending p = next.pending; p != null; p = p.tail) {
+          todo.push(p.head);
+        }
+      }
+    }
+  }
+
+  /** Serialized as its folded totals: the pending statements never travel. */
+  private Object writeReplace() {
+    return pending == null ? this : new CreditStatement(new HashMap<>(entries()), null, 0, rejected);
+  }
+
+  /** A deserialized statement is folded: its totals are its base. */
+  private Object readResolve() {
+    return new CreditStatement(base, null, 0, rejected);
+  }
+
+  /** Every total of the statement, folded once on first request. */
+  private Map<Key, Totals> entries() {
+    Map<Key, Totals> f = folded;
+    if (f == null) {
+      Map<Key, Totals> all = new HashMap<>(base);
+      ENTRIES_FOLDED.addAndGet(all.size());
+      for (Pending p = pending; p != null; p = p.tail) {
+        foldInto(all, p.head);
+      }
+      f = Collections.unmodifiableMap(all);
+      folded = f;
+    }
+    return f;
   }
 
   /** A collector of line results into a statement; usable with parallel streams. */
   public static Collector<LineResult, ?, CreditStatement> collector() {
-    return Collector.of(Accumulator::new, Accumulator::add, (x, y) -> {
-      x.merge(y);
-      return x;
-    }, Accumulator::toStatement, Collector.Characteristics.UNORDERED);
+    return Collector.of(Accumulator::new, Accumulator::add, Accumulator::merge, Accumulator::toStatement,
+        Collector.Characteristics.UNORDERED);
   }
 
-  /** Totals of every line that was evaluated (rejected records excluded). */
+  /** The pairs of currencies of the lines, in order. */
+  public SortedSet<Currencies> currencies() {
+    SortedSet<Currencies> out = new TreeSet<>();
+    for (Key k : entries().keySet()) {
+      if (k.dimension == ALL) {
+        out.add(k.currencies);
+      }
+    }
+    return Collections.unmodifiableSortedSet(out);
+  }
+
+  /** Totals of every evaluated line per pair of currencies, in currency order. */
+  public SortedMap<Currencies, Totals> byCurrency() {
+    SortedMap<Currencies, Totals> out = new TreeMap<>();
+    entries().forEach((k, v) -> {
+      if (k.dimension == ALL) {
+        out.put(k.currencies, v);
+      }
+    });
+    return Collections.unmodifiableSortedMap(out);
+  }
+
+  /**
+   * The statement of the lines in {@code currencies} (no rejected record: a rejected record has no currency).
+   */
+  public CreditStatement inCurrency(Currencies currencies) {
+    Objects.requireNonNull(currencies, "currencies");
+    Map<Key, Totals> out = new HashMap<>();
+    entries().forEach((k, v) -> {
+      if (k.currencies.equals(currencies)) {
+        out.put(k, v);
+      }
+    });
+    return new CreditStatement(Collections.unmodifiableMap(out), null, 0, 0);
+  }
+
+  /** The number of evaluated lines, every currency (rejected records excluded). */
+  public long lines() {
+    long n = 0;
+    for (Map.Entry<Key, Totals> e : entries().entrySet()) {
+      if (e.getKey().dimension == ALL) {
+        n += e.getValue().lines();
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Totals of every evaluated line; {@link Totals#zero()} when there is none.
+   *
+   * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
+   */
   public Totals total() {
-    return all;
+    return only(ALL);
   }
 
-  /** Totals of the lines whose product is eligible (not excluded by spec §6). */
+  /**
+   * Totals of the lines whose product is eligible (no product exclusion); {@link Totals#zero()} when none is.
+   *
+   * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
+   */
   public Totals productEligible() {
-    return productEligible;
+    return only(PRODUCT_ELIGIBLE);
   }
 
-  /** Σ credit / Σ list cost over product-eligible lines, scale 6, HALF_EVEN (display only). */
+  /**
+   * Σ credit / Σ list cost over product-eligible lines, scale 6, HALF_EVEN (display only).
+   *
+   * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
+   */
   public BigDecimal effectiveRate() {
-    return productEligible.effectiveRate();
+    return productEligible().effectiveRate();
   }
 
-  /** Totals per billing currency, sorted by currency code. */
-  public SortedMap<String, Totals> byBillingCurrency() {
-    return sorted(byCurrency);
-  }
-
-  /** Totals per customer id, sorted. */
+  /**
+   * Totals per customer id, sorted.
+   *
+   * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
+   */
   public SortedMap<String, Totals> byCustomer() {
-    return sorted(byCustomer);
+    return named(CUSTOMER);
   }
 
-  /** Totals per Azure subscription ({@code EntitlementId}), sorted. */
+  /**
+   * Totals per Azure subscription ({@code EntitlementId}), sorted.
+   *
+   * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
+   */
   public SortedMap<String, Totals> bySubscription() {
-    return sorted(bySubscription);
+    return named(SUBSCRIPTION);
   }
 
-  /** Totals per reason code, in code order; the count of a reason is its {@link Totals#lines()}. */
-  public Map<Reason, Totals> byReason() {
-    EnumMap<Reason, Totals> m = new EnumMap<>(Reason.class);
-    m.putAll(byReason);
-    return Collections.unmodifiableMap(m);
+  /**
+   * Totals per reason code, in code order; the count of a reason is its {@link Totals#lines()}.
+   *
+   * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
+   */
+  public SortedMap<Reason, Totals> byReason() {
+    return named(REASON);
   }
 
-  /** The number of lines of a reason. */
+  /** The number of lines of a reason, every currency; for {@link Reason#REJECTED}, the rejected records. */
   public long count(Reason reason) {
-    return reason == Reason.REJECTED ? rejected : byReason.getOrDefault(reason, Totals.zero()).lines();
+    if (reason == Reason.REJECTED) {
+      return rejected;
+    }
+    long n = 0;
+    for (Map.Entry<Key, Totals> e : entries().entrySet()) {
+      if (e.getKey().dimension == REASON && e.getKey().name == reason) {
+        n += e.getValue().lines();
+      }
+    }
+    return n;
   }
 
   /** The number of rejected records (counted, not summed). */
@@ -143,23 +318,50 @@ public final class CreditStatement {
     return rejected;
   }
 
-  private static <K> SortedMap<K, Totals> sorted(Map<K, Totals> m) {
-    return Collections.unmodifiableSortedMap(new TreeMap<>(m));
+  /** The one pair of currencies of the lines, if any. */
+  private Currencies onlyCurrencies() {
+    Currencies found = null;
+    for (Key k : entries().keySet()) {
+      if (k.dimension == ALL) {
+        if (found != null && !found.equals(k.currencies)) {
+          Iterator<Currencies> two = currencies().iterator();
+          throw new CurrencyMismatchException(two.next(), two.next());
+        }
+        found = k.currencies;
+      }
+    }
+    return found;
   }
 
+  private Totals only(int dimension) {
+    Currencies c = onlyCurrencies();
+    return c == null ? Totals.zero() : entries().getOrDefault(new Key(dimension, c, ""), Totals.zero());
+  }
+
+  @SuppressWarnings("unchecked")
+  private <K> SortedMap<K, Totals> named(int dimension) {
+    onlyCurrencies();
+    SortedMap<K, Totals> out = new TreeMap<>();
+    entries().forEach((k, v) -> {
+      if (k.dimension == dimension) {
+        out.put((K) k.name, v);
+      }
+    });
+    return Collections.unmodifiableSortedMap(out);
+  }
+
+  /** Equal counts and equal totals (amounts by value) under equal keys. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof CreditStatement s && rejected == s.rejected && sameTotals(all, s.all)
-        && sameTotals(productEligible, s.productEligible) && sameMaps(byCurrency, s.byCurrency)
-        && sameMaps(byCustomer, s.byCustomer) && sameMaps(bySubscription, s.bySubscription)
-        && sameMaps(byReason, s.byReason);
-  }
-
-  private static <K> boolean sameMaps(Map<K, Totals> a, Map<K, Totals> b) {
+    if (!(o instanceof CreditStatement s) || rejected != s.rejected) {
+      return false;
+    }
+    Map<Key, Totals> a = entries();
+    Map<Key, Totals> b = s.entries();
     if (!a.keySet().equals(b.keySet())) {
       return false;
     }
-    for (Map.Entry<K, Totals> e : a.entrySet()) {
+    for (Map.Entry<Key, Totals> e : a.entrySet()) {
       if (!sameTotals(e.getValue(), b.get(e.getKey()))) {
         return false;
       }
@@ -177,42 +379,23 @@ public final class CreditStatement {
   /** Consistent with {@link #equals}, which compares amounts by value. */
   @Override
   public int hashCode() {
-    return Objects.hash(rejected, all.lines(), byReason.keySet(), byCustomer.keySet());
+    return Objects.hash(rejected, entries().keySet());
   }
 
   @Override
   public String toString() {
-    return "CreditStatement{lines=" + all.lines() + ", listCost=" + all.listCost().toPlainString() + ", credit="
-        + all.credit().toPlainString() + ", rejected=" + rejected + "}";
+    return "CreditStatement{lines=" + lines() + ", currencies=" + currencies() + ", rejected=" + rejected + "}";
   }
 
   /**
    * The mutable accumulation behind {@link #collector()}; confined to one thread at a time. Lines are summed per
-   * (billing currency, customer, subscription, reason) cell, one map update per line, and rolled up into the
-   * statement's dimensions at the end.
+   * (currencies, customer, subscription, reason) cell, one map update per line, and rolled up into the
+   * statement's totals at the end.
    */
   private static final class Accumulator {
-    private Totals all = Totals.zero();
-    private Totals productEligible = Totals.zero();
-    private final Map<String, Totals> byCurrency = new HashMap<>();
-    private final Map<String, Totals> byCustomer = new HashMap<>();
-    private final Map<String, Totals> bySubscription = new HashMap<>();
-    private final Map<Reason, Totals> byReason = new EnumMap<>(Reason.class);
+    private Map<Key, Totals> totals = new HashMap<>();
     private final Map<Cell, Sums> cells = new HashMap<>();
     private long rejected;
-
-    Accumulator() {}
-
-    Accumulator(CreditStatement s) {
-      all = s.all;
-      productEligible = s.productEligible;
-      byCurrency.putAll(s.byCurrency);
-      byCustomer.putAll(s.byCustomer);
-      bySubscription.putAll(s.bySubscription);
-      byReason.putAll(s.byReason);
-      rejected = s.rejected;
-    }
-
     private Cell lastCell;
     private Sums lastSums;
 
@@ -220,39 +403,38 @@ public final class CreditStatement {
       UsageLine l = r.line();
       Cell last = lastCell;
       if (last == null || last.reason != r.reason() || !last.customer.equals(l.customerId())
-          || !last.subscription.equals(l.entitlementId()) || !last.currency.equals(l.billingCurrency())) {
+          || !last.subscription.equals(l.entitlementId()) || !last.currencies.billing().equals(l.billingCurrency())
+          || !last.currencies.pricing().equals(l.pricingCurrency())) {
         // Lines of one customer and subscription tend to come together: look the cell up only when it changes.
-        lastCell = new Cell(l.billingCurrency(), l.customerId(), l.entitlementId(), r.reason());
+        lastCell = new Cell(new Currencies(l.pricingCurrency(), l.billingCurrency()), l.customerId(),
+            l.entitlementId(), r.reason());
         lastSums = cells.computeIfAbsent(lastCell, k -> new Sums());
       }
       lastSums.add(r.amounts());
     }
 
-    void merge(Accumulator o) {
+    Accumulator merge(Accumulator o) {
       o.rollUp();
       rollUp();
-      all = all.plus(o.all);
-      productEligible = productEligible.plus(o.productEligible);
-      o.byCurrency.forEach((k, v) -> byCurrency.merge(k, v, Totals::plus));
-      o.byCustomer.forEach((k, v) -> byCustomer.merge(k, v, Totals::plus));
-      o.bySubscription.forEach((k, v) -> bySubscription.merge(k, v, Totals::plus));
-      o.byReason.forEach((k, v) -> byReason.merge(k, v, Totals::plus));
-      rejected += o.rejected;
+      Accumulator big = totals.size() >= o.totals.size() ? this : o;
+      Accumulator small = big == this ? o : this;
+      small.totals.forEach((k, v) -> big.totals.merge(k, v, Totals::plus));
+      big.rejected = addCounts(big.rejected, small.rejected);
+      return big;
     }
 
-    /** Moves the cells' sums into the dimensions. */
+    /** Moves the cells' sums into the totals. */
     private void rollUp() {
       for (Map.Entry<Cell, Sums> e : cells.entrySet()) {
         Cell c = e.getKey();
-        Totals t = e.getValue().toTotals();
-        all = all.plus(t);
+        Totals t = e.getValue().toTotals(c.currencies);
+        totals.merge(new Key(ALL, c.currencies, ""), t, Totals::plus);
         if (!c.reason.isProductExclusion()) {
-          productEligible = productEligible.plus(t);
+          totals.merge(new Key(PRODUCT_ELIGIBLE, c.currencies, ""), t, Totals::plus);
         }
-        byCurrency.merge(c.currency, t, Totals::plus);
-        byCustomer.merge(c.customer, t, Totals::plus);
-        bySubscription.merge(c.subscription, t, Totals::plus);
-        byReason.merge(c.reason, t, Totals::plus);
+        totals.merge(new Key(CUSTOMER, c.currencies, c.customer), t, Totals::plus);
+        totals.merge(new Key(SUBSCRIPTION, c.currencies, c.subscription), t, Totals::plus);
+        totals.merge(new Key(REASON, c.currencies, c.reason), t, Totals::plus);
       }
       cells.clear();
       lastCell = null;
@@ -261,13 +443,15 @@ public final class CreditStatement {
 
     CreditStatement toStatement() {
       rollUp();
-      return new CreditStatement(all, productEligible, Map.copyOf(byCurrency), Map.copyOf(byCustomer),
-          Map.copyOf(bySubscription), Map.copyOf(byReason), rejected);
+      Map<Key, Totals> done = totals;
+      totals = new HashMap<>();
+      return done.isEmpty() && rejected == 0 ? EMPTY
+          : new CreditStatement(Collections.unmodifiableMap(done), null, 0, rejected);
     }
   }
 
-  /** The finest grouping of lines: every dimension of the statement is a roll-up of cells. */
-  private record Cell(String currency, String customer, String subscription, Reason reason) {}
+  /** The finest grouping of lines: every total of the statement is a roll-up of cells. */
+  private record Cell(Currencies currencies, String customer, String subscription, Reason reason) {}
 
   /** Mutable exact sums of one cell. */
   private static final class Sums {
@@ -287,8 +471,8 @@ public final class CreditStatement {
       billingCredit = billingCredit.add(a.billingCredit());
     }
 
-    Totals toTotals() {
-      return new Totals(lines, listCost, pricingPreTaxTotal, credit, billingPreTaxTotal, billingCredit);
+    Totals toTotals(Currencies currencies) {
+      return new Totals(currencies, lines, listCost, pricingPreTaxTotal, credit, billingPreTaxTotal, billingCredit);
     }
   }
 }

@@ -13,8 +13,9 @@ import org.openpec.rules.Verdict;
  *
  * <p>{@link #amounts()} applies the rate in force when the line is eligible and 0 otherwise;
  * {@link #rateInForce()} is the rate of the usage day whatever the verdict, so that the credit a line lost is
- * {@code listCost × rateInForce}. The {@link #verdict()} tree may be built on first request (the calculator's
- * fast path decides common lines from a memo); it always agrees with {@link #reason()} and {@link #detail()}.
+ * {@code listCost × rateInForce}. The calculator decides a line with {@code EligibilityRule.decide} and builds the
+ * {@link #verdict()} tree with {@code explain} only on first request; the tree always agrees with
+ * {@link #reason()} and {@link #detail()}.
  * Immutable and thread-safe.
  */
 public final class LineResult {
@@ -46,7 +47,7 @@ public final class LineResult {
    * @param line the usage line
    * @param verdict the rules' verdict
    * @param rateInForce the rate in force on the usage day, as a fraction
-   * @param amounts the line's money (spec §8)
+   * @param amounts the line's money (rules §8)
    * @param repriced whether the list cost came from the price list rather than the line's unit price
    */
   public static LineResult of(UsageLine line, Verdict verdict, BigDecimal rateInForce, LineAmounts amounts,
@@ -100,7 +101,7 @@ public final class LineResult {
     return rateInForce;
   }
 
-  /** The line's money (spec §8). */
+  /** The line's money (rules §8). */
   public LineAmounts amounts() {
     return amounts;
   }

@@ -12,20 +12,18 @@ import org.openpec.model.AccessGrant;
 import org.openpec.model.ManagementHierarchy;
 import org.openpec.model.PartnerDirectory;
 import org.openpec.model.PriceList;
-import org.openpec.model.PriceListEntry;
 import org.openpec.model.RoleCatalog;
 import org.openpec.model.UsageLine;
 import org.openpec.money.LineAmounts;
 import org.openpec.money.PecRate;
+import org.openpec.pricing.Repricing;
 import org.openpec.rules.CoveragePolicy;
 import org.openpec.rules.EligibilityRule;
 import org.openpec.rules.LineFacts;
-import org.openpec.rules.Memo;
+import org.openpec.rules.Decision;
 import org.openpec.rules.Reason;
 import org.openpec.rules.Rules;
 import org.openpec.rules.Verdict;
-import org.openpec.time.Interval;
-import org.openpec.time.UsageDays;
 import org.openpec.value.PecStyle;
 
 /**
@@ -79,7 +77,7 @@ public abstract class PecCalculator {
     return RoleCatalog.bundled();
   }
 
-  /** The consumption price list; without one, price-list rules are skipped (spec §6). */
+  /** The consumption price list; without one, price-list rules are skipped (rules §6). */
   @Value.Auxiliary
   public abstract Optional<PriceList> priceList();
 
@@ -113,11 +111,11 @@ public abstract class PecCalculator {
     return new GrantIndex(grants());
   }
 
-  /** A bounded memo of verdicts the rules may reuse across lines with equal facts; invisible in results. */
+  /** What the rules remember across lines with equal facts ({@link LineFacts#remember}); invisible in results. */
   @Value.Derived
   @Value.Auxiliary
   Memo memo() {
-    return Memo.bounded(1 << 14);
+    return new Memo(1 << 14);
   }
 
   /**
@@ -128,18 +126,17 @@ public abstract class PecCalculator {
     return hierarchy().isGiven() ? 0 : index().groupGrantCount();
   }
 
-  /** The facts the rules see for {@code line}. */
+  /**
+   * The facts the rules see for {@code line}, each looked up on first request; for one thread (a rule reads them
+   * while deciding the line).
+   */
   public LineFacts factsOf(UsageLine line) {
-    Objects.requireNonNull(line, "line");
-    Interval day = UsageDays.of(line.usageDate());
-    Optional<List<PriceListEntry>> entries = priceList().map(p -> p.entriesFor(line));
-    List<AccessGrant> reaching = index().reaching(line.resource(), line.entitlementId(), hierarchy(), day);
-    return new LineFacts(line, day, entries, reaching, roles(), partners(), coverage(), memo());
+    return new CalculatorFacts(this, Objects.requireNonNull(line, "line"));
   }
 
   /** The verdict of the rule for {@code line}: the full tree, with every rule's result and the evidence. */
   public Verdict verdictOf(UsageLine line) {
-    return rule().evaluate(factsOf(line));
+    return rule().explain(factsOf(line));
   }
 
   /** Evaluates one line priced by its own unit price. */
@@ -148,28 +145,33 @@ public abstract class PecCalculator {
   }
 
   /**
-   * Evaluates one repriced line: its list cost comes from the price list (spec §8, repricing) rather than from
-   * its unit price.
+   * Evaluates one repriced line: its list cost comes from the price list rather than from its unit price.
    *
    * @param listCost the line's graduated list cost, pricing currency; null to price the line by its own unit price
    */
   public LineResult evaluate(UsageLine line, BigDecimal listCost) {
     Objects.requireNonNull(line, "line");
     BigDecimal inForce = rates().rateOn(line.usageDate());
-    Verdict access = rule() == Rules.standard() ? commonCase(line) : null;
-    if (access != null) {
-      BigDecimal applied = access.isEligible() ? inForce : BigDecimal.ZERO;
-      return LineResult.decided(line, access.reason(), access.detail(), inForce,
-          amounts(line, listCost, applied, access.reason()), listCost != null, () -> verdictOf(line));
-    }
-    Verdict verdict = verdictOf(line);
-    BigDecimal applied = verdict.isEligible() ? inForce : BigDecimal.ZERO;
-    return LineResult.of(line, verdict, inForce, amounts(line, listCost, applied, verdict.reason()),
-        listCost != null);
+    Decision decision = rule().decide(factsOf(line));
+    BigDecimal applied = decision.isEligible() ? inForce : BigDecimal.ZERO;
+    return LineResult.decided(line, decision.reason(), decision.detail(), inForce,
+        amounts(line, listCost, applied, decision.reason()), listCost != null, () -> verdictOf(line));
   }
 
   /**
-   * The line's money. Benefit-covered usage is prepaid (spec §8): Microsoft bills it at 0, so every amount is 0
+   * Evaluates one line of a repricing {@code plan}: priced from the price list's graduated tiers when the plan
+   * prices it, else by its own unit price.
+   *
+   * @param recordNumber the line's record number in the usage file, as given to the plan's planner
+   */
+  public LineResult evaluate(UsageLine line, long recordNumber, Repricing.Plan plan) {
+    Objects.requireNonNull(plan, "plan");
+    Optional<BigDecimal> cost = plan.listCost(recordNumber, line);
+    return evaluate(line, cost.orElse(null));
+  }
+
+  /**
+   * The line's money. Benefit-covered usage is prepaid (rules §8): Microsoft bills it at 0, so every amount is 0
    * and only the file's own unit price is echoed; under repricing its quantity has already counted in the tiers.
    */
   private static LineAmounts amounts(UsageLine line, BigDecimal listCost, BigDecimal rate, Reason reason) {
@@ -182,41 +184,17 @@ public abstract class PecCalculator {
         : LineAmounts.ofListCost(listCost, line.quantity(), line.pcToBcExchangeRate(), rate);
   }
 
-  /**
-   * The fast path of the standard rule: the verdict that decides the line's reason and detail, found without
-   * building the whole tree. The standard rule's reason and detail are those of its first failing part, in
-   * order: a product rule, else the agreement, else the access funnel. Clean products are recognised in one
-   * allocation-free pass; the access funnel depends only on the grants that can reach the resource, the day and
-   * the partners, and is memoised on exactly those. Returns null if the one-pass product test and the product
-   * rules ever disagreed (the full rule then decides).
-   */
-  private Verdict commonCase(UsageLine line) {
-    List<PriceListEntry> entries = priceList().isPresent()
-        ? priceList().get().entriesForMeter(line.productId(), line.skuId(), line.meterId()) : null;
-    if (!Rules.passesProductRules(line, entries)) {
-      LineFacts facts = factsOf(line);
-      for (EligibilityRule productRule : Rules.productRules()) {
-        Verdict v = productRule.evaluate(facts);
-        if (!v.isEligible()) {
-          return v;
-        }
-      }
-      return null;
-    }
-    if (!partners().hasAgreementOn(line.billedPartnerId(), line.usageDate())) {
-      return Rules.agreementActive().evaluate(factsOf(line));
-    }
-    int[] candidates = index().candidates(line.resource(), line.entitlementId(), hierarchy());
-    return memo().get(new AccessKey(candidates, line.usageDate(), line.billedPartnerId(), line.resellerPartnerId()),
-        () -> Rules.heldAllDay().evaluate(factsOf(line)));
+  /** Identity: two calculators are equal only when they are the same object. */
+  @Override
+  public final boolean equals(Object other) {
+    return this == other;
   }
 
-  /**
-   * What the access funnel of a line depends on, given one calculator: the grants that can reach its resource
-   * (an array memoised per resource, so compared by identity), its day, and its partner IDs.
-   */
-  private record AccessKey(int[] candidates, java.time.LocalDate day, String billedPartnerId,
-      String resellerPartnerId) {}
+  /** The identity hash code, consistent with {@link #equals}. */
+  @Override
+  public final int hashCode() {
+    return System.identityHashCode(this);
+  }
 
   /** Evaluates the lines lazily, in order; the stream may be parallel. */
   public Stream<LineResult> evaluate(Stream<UsageLine> lines) {

@@ -7,6 +7,9 @@
  * by one or as a stream, and fold the {@link org.openpec.LineResult}s into a
  * {@link org.openpec.CreditStatement}.
  *
+ * <p>The rules are documented in the repository's {@code docs/rules.md}; a Javadoc reference "rules §N" is its
+ * section N. File formats are in {@code docs/formats.md}, the {@code pec} command in {@code docs/cli.md}.
+ *
  * <pre>{@code
  * AccessGrant owner = AccessGrant.builder()
  *     .grantId("G1").partnerId("P").channel("AOBO").roleName("Owner")

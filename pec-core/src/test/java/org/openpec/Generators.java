@@ -153,7 +153,7 @@ public final class Generators {
    */
   public record ScopeText(String text, List<String> segments) {}
 
-  /** Scope texts of {@link #segmentLists()}, written in the many ways §4 says mean the same scope. */
+  /** Scope texts of {@link #segmentLists()}, written in the many ways rules §4 says mean the same scope. */
   public static Gen<ScopeText> scopeTexts() {
     Gen<List<String>> segments = segmentLists();
     Gen<String> sep = Generate.pick(List.of("/", "/", "/", "//"));
@@ -310,7 +310,7 @@ public final class Generators {
   public record Product(String publisherName, String meterName, String meterSubCategory, String skuName,
       String benefitId, String benefitType, String chargeType) {}
 
-  /** Products that no rule of §6.4–6.6 excludes (a purchase is excluded only with a price list). */
+  /** Products that no rule of rules §6.4–6.6 excludes (a purchase is excluded only with a price list). */
   public static Gen<Product> firstPartyProducts() {
     Gen<String> publisher = Generate.pick(List.of("", "Microsoft", " microsoft "));
     Gen<String> meter = Generate.pick(List.of("D2s v3", "Spotlight Hours", "D2s v3 Spots"));
@@ -320,7 +320,7 @@ public final class Generators {
         "", charge.generate(in));
   }
 
-  /** Products that §6.4–6.6 exclude: marketplace, Spot or benefit-covered (at least one). */
+  /** Products that rules §6.4–6.6 exclude: marketplace, Spot or benefit-covered (at least one). */
   public static Gen<Product> excludedProducts() {
     return Generate.pick(List.of(
         new Product("Contoso Ltd", "D2s v3", "Virtual Machines", "D2s_v3", "", "", "Usage"),
@@ -377,7 +377,7 @@ public final class Generators {
     return lines(firstPartyProducts(), quantities(), unitPrices());
   }
 
-  /** Usage lines of products excluded by §6.4–6.6. */
+  /** Usage lines of products excluded by rules §6.4–6.6. */
   public static Gen<UsageLine> excludedLines() {
     return lines(excludedProducts(), quantities(), unitPrices());
   }

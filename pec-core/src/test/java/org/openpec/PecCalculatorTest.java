@@ -50,7 +50,7 @@ class PecCalculatorTest {
         Optional.ofNullable(end).map(LocalDate::parse));
   }
 
-  /** §9: the access funnel, each step and its reason, in order. */
+  /** Rules rules §9: the access funnel, each step and its reason, in order. */
   @Nested
   class Funnel {
 

@@ -37,14 +37,14 @@ final class ReferenceModel {
 
   private ReferenceModel() {}
 
-  /** The primary reason of spec §9 for {@code line}. */
+  /** The primary reason of rules §9 for {@code line}. */
   static Reason reasonOf(UsageLine line, List<AccessGrant> grants, Optional<PriceList> prices,
       CoveragePolicy coverage) {
     Reason product = productReason(line, prices);
     return product != null ? product : accessReason(line, grants, coverage);
   }
 
-  /** The §6 reason, or null when the product may earn. */
+  /** Rules rules §6 reason, or null when the product may earn. */
   static Reason productReason(UsageLine line, Optional<PriceList> prices) {
     List<PriceListEntry> entries = new ArrayList<>();
     if (prices.isPresent()) {
@@ -87,7 +87,7 @@ final class ReferenceModel {
     return null;
   }
 
-  /** The access funnel of §9, minute by minute. */
+  /** The access funnel of rules §9, minute by minute. */
   static Reason accessReason(UsageLine line, List<AccessGrant> grants, CoveragePolicy coverage) {
     long dayStart = minuteOf(line.usageDate().atStartOfDay().toInstant(java.time.ZoneOffset.UTC));
     long dayEnd = dayStart + Generators.DAY;

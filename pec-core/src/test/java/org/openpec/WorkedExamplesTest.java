@@ -23,7 +23,7 @@ import org.openpec.money.PecRate;
 import org.openpec.rules.CoveragePolicy;
 import org.openpec.rules.Reason;
 
-/** The worked examples 1–9 of {@code worked-examples.md}, with the spec's own numbers. */
+/** The worked examples 1–9 of docs/rules.md §13, with the numbers given there. */
 class WorkedExamplesTest {
 
   private static PecCalculator with(AccessGrant... grants) {

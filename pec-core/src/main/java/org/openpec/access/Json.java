@@ -477,7 +477,7 @@ final class Json {
 
   /**
    * Parses an instant as Azure writes them: ISO-8601 with an offset ({@code 2018-01-29T20:42:31.3810679Z},
-   * {@code 2021-03-15T10:22:33.123+00:00}); a value without an offset is UTC (spec §11).
+   * {@code 2021-03-15T10:22:33.123+00:00}); a value without an offset is UTC (rules §11).
    *
    * The year has exactly four digits and lies in 1900–9999 (after conversion to UTC): {@code +99999-01-01T..}
    * and {@code -2026-..} are refused like any other malformed time.

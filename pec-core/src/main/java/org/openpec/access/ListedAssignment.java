@@ -11,7 +11,7 @@ import org.openpec.model.Scope;
  *
  * <p>An inherited assignment (one made on a management group or the root, listed because of {@code
  * --include-inherited}) keeps its own scope here; whether it covers a subscription is decided later from the
- * management-group hierarchy (spec §4). Text fields are empty when the listing does not say. Immutable and
+ * management-group hierarchy (rules §4). Text fields are empty when the listing does not say. Immutable and
  * thread-safe.
  *
  * @param assignmentId the role-assignment id ({@code id}), canonical form, case as written

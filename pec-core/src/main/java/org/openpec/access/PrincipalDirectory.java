@@ -12,11 +12,11 @@ import java.util.Optional;
 
 /**
  * Who the principals of the imported role assignments are: the contents of the <b>principals file</b>, which
- * attributes a principal's grants to a partner ID (spec §2.2).
+ * attributes a principal's grants to a partner ID (rules §2.2).
  *
  * <h2>The principals file</h2>
  *
- * A CSV file (spec §11 conventions: UTF-8, BOM ignored, RFC 4180 quoting, columns found by header name ignoring
+ * A CSV file (rules §11 conventions: UTF-8, BOM ignored, RFC 4180 quoting, columns found by header name ignoring
  * case and order, unknown columns ignored, empty lines are not records) with the columns
  *
  * <pre>
@@ -36,7 +36,7 @@ import java.util.Optional;
  *       attributed to. Empty marks a principal as known and deliberately unattributed (e.g. the customer's own
  *       administrators): its grants stay unattributed, but it is not listed among the unmapped principals.
  *   <li>{@code Channel} (optional column): {@code AOBO}, {@code LIGHTHOUSE_OFFER}, {@code LIGHTHOUSE_TEMPLATE}
- *       or {@code CUSTOMER_DIRECTORY} (spec §11); any other text is kept as written. It becomes the grants'
+ *       or {@code CUSTOMER_DIRECTORY} (rules §11); any other text is kept as written. It becomes the grants'
  *       {@code Channel}.
  * </ul>
  *

@@ -39,7 +39,7 @@ public record UncertainWindow(String assignmentId, Scope scope, String principal
 
   /**
    * Whether this window bears on the usage of {@code resource} over {@code day}: the assignment's scope covers
-   * the resource (spec §4, by path; management-group scopes cover only themselves here) and the window overlaps
+   * the resource (rules §4, by path; management-group scopes cover only themselves here) and the window overlaps
    * the day.
    */
   public boolean affects(Scope resource, Interval day) {

@@ -3,6 +3,7 @@ package org.openpec.io;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.openpec.LineResult;
 import org.openpec.money.LineAmounts;
 import org.openpec.money.PecRate;
@@ -10,7 +11,7 @@ import org.openpec.model.UsageLine;
 import org.openpec.rules.Reason;
 
 /**
- * Writes the {@code credit} table of cli.md: one row per usage record, in input order.
+ * Writes the {@code credit} table of docs/cli.md: one row per usage record, in input order.
  *
  * <p>Columns: {@value #HEADER_TEXT}. Amounts are exact, in plain notation. A rejected record shows its
  * identifying columns as read, no percentage and no money, and {@code Detail = FILE:LINE:COLUMN: message}. Not
@@ -75,6 +76,40 @@ public final class CreditCsv extends TableWriter {
         CsvOutput.text(l.billingCurrency()),
         CsvOutput.text(r.detail())
     };
+  }
+
+  /**
+   * Appends the row of an outcome to {@code out}: the same bytes as {@link CsvRows#row} of {@link #cells(UsageOutcome)},
+   * with the {@code Detail} cell of an evaluated record passed through {@code detail} (e.g. to annotate it).
+   * Thread-safe as long as each thread has its own {@code out}.
+   */
+  public static void row(UsageOutcome o, CsvRows out, BiFunction<String, LineResult, String> detail) {
+    LineResult r = o.result();
+    if (r == null) {
+      out.row(cells(o.record()));
+      return;
+    }
+    UsageLine l = r.line();
+    LineAmounts a = r.amounts();
+    out.cell(o.record().recordNumber())
+        .cell(CsvOutput.text(l.customerId()))
+        .cell(CsvOutput.text(l.entitlementId()))
+        .cell(CsvOutput.text(l.resourceUri()))
+        .cell(l.usageDate().toString())
+        .cell(CsvOutput.text(l.meterId()))
+        .cell(l.quantity())
+        .cell(r.repriced() ? a.unitPrice() : l.unitPrice())
+        .cell(r.reason().name())
+        .cell(r.isEligible() ? PecRate.toPercentage(r.rateInForce()) : BigDecimal.ZERO)
+        .cell(a.effectiveUnitPrice())
+        .cell(a.listCost())
+        .cell(a.pricingPreTaxTotal())
+        .cell(a.credit())
+        .cell(a.billingPreTaxTotal())
+        .cell(a.billingCredit())
+        .cell(CsvOutput.text(l.billingCurrency()))
+        .cell(detail.apply(CsvOutput.text(r.detail()), r))
+        .end();
   }
 
   /** The cells of a rejected record's row. */

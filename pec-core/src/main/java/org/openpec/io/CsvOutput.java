@@ -97,14 +97,43 @@ public final class CsvOutput implements Closeable, Flushable {
     }
   }
 
-  /** A text cell, neutralised when a spreadsheet would run it as a formula; null is empty. */
+  /**
+   * A text cell, neutralised when a spreadsheet would run it as a formula; null is empty. A lone surrogate (half
+   * of a character, which UTF-8 cannot encode: it can come from escaped JSON text) becomes {@code ?}.
+   */
   public static String text(String value) {
     if (value == null || value.isEmpty()) {
       return "";
     }
+    value = wholeCharacters(value);
     char c = value.charAt(0);
     if ((c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') && !TextValues.isNumber(value)) {
       return "'" + value;
+    }
+    return value;
+  }
+
+  /** {@code value} with each lone surrogate replaced by {@code ?}; the same instance when it has none. */
+  static String wholeCharacters(String value) {
+    int n = value.length();
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (Character.isSurrogate(c)) {
+        boolean paired = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1));
+        if (!paired) {
+          StringBuilder sb = new StringBuilder(value);
+          for (int k = i; k < n; k++) {
+            char d = sb.charAt(k);
+            if (Character.isHighSurrogate(d) && k + 1 < n && Character.isLowSurrogate(sb.charAt(k + 1))) {
+              k++;
+            } else if (Character.isSurrogate(d)) {
+              sb.setCharAt(k, '?');
+            }
+          }
+          return sb.toString();
+        }
+        i++;
+      }
     }
     return value;
   }

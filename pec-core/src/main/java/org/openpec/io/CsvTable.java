@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * A CSV file read as spec §11 says: UTF-8 with an optional BOM, RFC 4180 quoting, a header found by name
+ * A CSV file read as rules §11 says: UTF-8 with an optional BOM, RFC 4180 quoting, a header found by name
  * (case-insensitive, any order, unknown columns kept), empty lines neither records nor numbered. Streams its
  * records; never holds the file in memory.
  */

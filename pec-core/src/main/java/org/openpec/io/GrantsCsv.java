@@ -5,7 +5,7 @@ import java.util.List;
 import org.openpec.model.AccessGrant;
 
 /**
- * Writes a grants file of spec §11 ({@value #HEADER_TEXT}), which {@link SideFiles#grants} reads back to equal
+ * Writes a grants file of rules §11 ({@value #HEADER_TEXT}), which {@link SideFiles#grants} reads back to equal
  * grants. Instants are ISO-8601 UTC; an open grant has an empty {@code RevokedAt}.
  *
  * <p><b>Neutralised text.</b> A text cell that a spreadsheet would run as a formula (it starts with {@code =},

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What a reader of a side file (grants, price list, partners, rates, hierarchy, principals) made of it: the value built
- * from the good rows, and the bad rows, each reported and ignored (spec §11).
+ * from the good rows, and the bad rows, each reported and ignored (rules §11).
  *
  * @param value the value built from the good rows
  * @param rows the number of records read (good and bad)

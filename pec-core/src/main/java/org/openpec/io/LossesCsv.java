@@ -6,7 +6,7 @@ import org.openpec.losses.LossEpisode;
 import org.openpec.losses.LossReport;
 
 /**
- * Writes the {@code losses} table of cli.md: one row per loss episode, in the order the report gives them (credit
+ * Writes the {@code losses} table of docs/cli.md: one row per loss episode, in the order the report gives them (credit
  * lost descending, then customer, scope, first day, reason; {@link LossEpisode#ORDER}).
  *
  * <p>Columns: {@value #HEADER_TEXT}. Days are {@code yyyy-MM-dd}; {@code ListCost} and {@code CreditLost} are

@@ -9,8 +9,8 @@ import org.openpec.reconcile.Reconciler;
 import org.openpec.reconcile.Reported;
 
 /**
- * Writes the {@code reconcile} table of cli.md: one row per usage record, in input order, comparing openpec's
- * expectation with the PEC columns Microsoft wrote into the usage file (spec §10, §12).
+ * Writes the {@code reconcile} table of docs/cli.md: one row per usage record, in input order, comparing openpec's
+ * expectation with the PEC columns Microsoft wrote into the usage file (rules §10, §12).
  *
  * <p>Columns: {@value #HEADER_TEXT}. Expected amounts are exact, in plain notation; the reported columns echo the
  * usage file's text as written (neutralised against spreadsheet formulas, like every text cell). A record that

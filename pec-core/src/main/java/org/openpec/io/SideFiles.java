@@ -26,7 +26,7 @@ import org.openpec.money.DecimalText;
 import org.openpec.money.PecRate;
 
 /**
- * Readers of the side files of spec §11 and cli.md: grants, price list, partners, rates and hierarchy, and the
+ * Readers of the side files of rules §11 and docs/cli.md: grants, price list, partners, rates and hierarchy, and the
  * principals file of {@code pec grants}.
  *
  * <p>Each reads the whole (small) file, finds columns by header name, and returns a {@link Loaded}: the value

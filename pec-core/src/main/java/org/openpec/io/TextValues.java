@@ -11,7 +11,7 @@ import java.util.Locale;
 import org.openpec.money.DecimalText;
 
 /**
- * The text forms of spec §11: decimal numbers, day fields and instants.
+ * The text forms of rules §11: decimal numbers, day fields and instants.
  *
  * <p>Numbers: {@code [+-]?(digits[.digits*] | .digits)([eE][+-]?digits)?} with {@code .} as decimal point; no
  * spaces, grouping separators, NaN or Infinity. Days: {@code yyyy-MM-dd}, an ISO date-time (converted to UTC

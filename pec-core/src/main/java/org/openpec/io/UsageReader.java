@@ -1,15 +1,19 @@
 package org.openpec.io;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.Closeable;
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -20,7 +24,7 @@ import org.openpec.model.UsageLine;
 import org.openpec.money.DecimalText;
 
 /**
- * Streams the records of a daily rated usage file (spec §11): each record becomes a {@link UsageRecord}, either a
+ * Streams the records of a daily rated usage file (rules §11): each record becomes a {@link UsageRecord}, either a
  * {@link UsageLine} or the {@link InputProblem} that rejects it. Memory stays flat whatever the file's size.
  *
  * <p>A record is rejected when its field count differs from the header's, when a required value other than
@@ -38,10 +42,20 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   private static final String[] OPTIONAL = {"Tier2MpnId", "PublisherName", "MeterName", "MeterSubCategory", "SkuName",
       "BenefitId", "BenefitType", "ChargeType"};
 
-  private final CsvTable table;
+  /** The bytes of records a chunk aims at: small enough to stay out of the garbage collector's large objects. */
+  static final int CHUNK_BYTES = 256 * 1024;
+
+  /** The most entries in one chunk. */
+  private static final int CHUNK_ENTRIES = 4096;
+
+  private final CsvChunks chunks;
   /** The records of another kind of source, or null for a CSV file ({@link UsageSource}). */
   private final UsageFeed feed;
   private final CsvDialect dialect;
+  private final Map<String, Integer> duplicates = new HashMap<>();
+  private final String displayName;
+  private final String fileName;
+  private final String[] header;
   private final UsageColumns columns;
   private final int[] order;
   private final Kind[] kinds;
@@ -61,48 +75,61 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   private final int billingCurrency;
   private final int fx;
   private final int[] optional;
-  private long recordNumber;
+  private final CsvFields fields;
+  private CsvChunks.Chunk chunk;
+  private int at;
   private UsageRecord next;
 
-  private UsageReader(CsvTable table, CsvDialect dialect) {
-    this.table = table;
+  private UsageReader(InputStream in, String displayName, String fileName, CsvDialect dialect, int chunkBytes) {
+    this.displayName = displayName;
+    this.fileName = fileName;
     this.feed = null;
     this.dialect = dialect;
+    this.chunks = new CsvChunks(in, chunkBytes, dialect.delimiter());
+    this.fields = CsvFields.remembering(dialect.delimiter());
     try {
-      if (table.column("CustomerId") < 0) {
-        String hint = DialectHint.of(table.header(), dialect);
-        if (hint != null) {
-          throw new InputException(table.displayName() + ": " + hint);
+      header = readHeader();
+      chunks.width(header.length);
+      Map<String, Integer> positions = new HashMap<>();
+      for (int i = header.length - 1; i >= 0; i--) {
+        positions.put(CsvTable.normalise(header[i]), i);
+      }
+      for (int i = 0; i < header.length; i++) {
+        String key = CsvTable.normalise(header[i]);
+        if (positions.get(key) != i) {
+          duplicates.putIfAbsent(key, i);
         }
       }
-      customer = table.requireColumn("CustomerId");
-      mpn = table.requireColumn("MpnId");
-      subscription = table.requireColumn("SubscriptionId");
-      entitlement = table.requireColumn("EntitlementId");
-      usageDate = table.requireColumn("UsageDate");
-      product = table.requireColumn("ProductId");
-      sku = table.requireColumn("SkuId");
-      meter = table.requireColumn("MeterId");
-      resource = table.requireColumn("ResourceURI");
-      quantity = table.requireColumn("Quantity");
-      unitPrice = table.requireColumn("UnitPrice");
-      pricingCurrency = table.requireColumn("PricingCurrency");
-      billingCurrency = table.requireColumn("BillingCurrency");
-      fx = table.requireColumn("PCToBCExchangeRate");
+      columns = new UsageColumns(positions);
+      if (column("CustomerId") < 0) {
+        String hint = DialectHint.of(header.clone(), dialect);
+        if (hint != null) {
+          throw new InputException(displayName + ": " + hint);
+        }
+      }
+      int[] at = requireColumns(UsageColumns.REQUIRED);
+      customer = at[0];
+      mpn = at[1];
+      subscription = at[2];
+      entitlement = at[3];
+      usageDate = at[4];
+      product = at[5];
+      sku = at[6];
+      meter = at[7];
+      resource = at[8];
+      quantity = at[9];
+      unitPrice = at[10];
+      pricingCurrency = at[11];
+      billingCurrency = at[12];
+      fx = at[13];
+      optional = new int[OPTIONAL.length];
+      for (int i = 0; i < OPTIONAL.length; i++) {
+        optional[i] = column(OPTIONAL[i]);
+      }
     } catch (InputException e) {
-      table.close();
+      close();
       throw e;
     }
-    optional = new int[OPTIONAL.length];
-    for (int i = 0; i < OPTIONAL.length; i++) {
-      optional[i] = table.column(OPTIONAL[i]);
-    }
-    Map<String, Integer> positions = new HashMap<>();
-    String[] header = table.header();
-    for (int i = header.length - 1; i >= 0; i--) {
-      positions.put(CsvTable.normalise(header[i]), i);
-    }
-    columns = new UsageColumns(positions);
     int[] checked = {customer, mpn, subscription, entitlement, usageDate, product, sku, meter, quantity, unitPrice,
         pricingCurrency, billingCurrency, fx};
     Kind[] checkedKinds = {Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.DAY, Kind.TEXT, Kind.TEXT, Kind.TEXT,
@@ -122,11 +149,79 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     }
   }
 
+  private String[] readHeader() {
+    CsvChunks.Chunk first;
+    try {
+      first = chunks.next(1);
+    } catch (IOException e) {
+      throw new InputException(displayName + ": cannot read the header: " + e.getMessage(), e);
+    }
+    if (first == null) {
+      throw new InputException(displayName + ": empty file (no header line)");
+    }
+    if (first.kind(0) == CsvChunks.TOO_LONG) {
+      throw new InputException(displayName + ": cannot read the header: " + first.note(0));
+    }
+    CsvFields f = new CsvFields(dialect.delimiter()).parse(first.data(), first.start(0), first.end(0));
+    int bad = f.invalidUtf8Field();
+    if (bad >= 0) {
+      throw new InputException(displayName + ": cannot read the header: field " + (bad + 1)
+          + " is not valid UTF-8 (line " + first.line(0) + ")");
+    }
+    String[] h = f.all().toArray(new String[0]);
+    if (h.length == 1 && h[0].isBlank()) {
+      throw new InputException(displayName + ": empty file (no header line)");
+    }
+    if (String.join(",", h).indexOf('\u0000') >= 0) {
+      throw new InputException(displayName + ": not UTF-8 text: the header line holds NUL bytes, as UTF-16 text "
+          + "without a byte-order mark does; save the file as UTF-8");
+    }
+    return h;
+  }
+
+  /**
+   * The 0-based index of a column, or -1.
+   *
+   * @throws InputException when the header names the column twice (ignoring case)
+   */
+  private int column(String name) {
+    String key = CsvTable.normalise(name);
+    Integer second = duplicates.get(key);
+    if (second != null) {
+      throw new InputException(displayName + ": column " + name + " appears twice in the header (columns "
+          + (columns.index(name) + 1) + " and " + (second + 1) + ")");
+    }
+    return columns.index(name);
+  }
+
+  /** The indexes of required columns; every missing one is named. */
+  private int[] requireColumns(String... required) {
+    int[] at = new int[required.length];
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < required.length; i++) {
+      at[i] = column(required[i]);
+      if (at[i] < 0) {
+        missing.add(required[i]);
+      }
+    }
+    if (missing.size() == 1) {
+      throw new InputException(displayName + ": required column " + missing.get(0) + " is missing");
+    }
+    if (!missing.isEmpty()) {
+      throw new InputException(displayName + ": required columns " + String.join(", ", missing) + " are missing");
+    }
+    return at;
+  }
+
   /** A reader of records that another source decodes (JSON Lines, a manifest, several files). */
   private UsageReader(UsageFeed feed) {
-    this.table = null;
+    this.chunks = null;
+    this.fields = null;
     this.feed = feed;
     this.dialect = CsvDialect.STANDARD;
+    this.displayName = feed.fileName();
+    this.fileName = feed.fileName();
+    this.header = null;
     this.columns = null;
     this.order = null;
     this.kinds = null;
@@ -139,6 +234,16 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   /** A reader handing on the records of {@code feed}. */
   static UsageReader of(UsageFeed feed) {
     return new UsageReader(feed);
+  }
+
+  /** Whether the records arrive decoded from another kind of source (read them with {@link #next}). */
+  boolean isFeed() {
+    return feed != null;
+  }
+
+  /** A fresh {@link CsvFields} for a thread that decodes this reader's records. */
+  CsvFields fieldsForThread() {
+    return CsvFields.remembering(dialect.delimiter());
   }
 
   /**
@@ -158,7 +263,17 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
    *     is separated by another delimiter, the message names it
    */
   public static UsageReader open(Path path, CsvDialect dialect) {
-    return new UsageReader(CsvTable.open(path, dialect.delimiter()), dialect);
+    String display = path.toString();
+    InputStream in;
+    try {
+      in = Files.newInputStream(path);
+    } catch (NoSuchFileException e) {
+      throw new InputException(display + ": file not found");
+    } catch (IOException e) {
+      throw new InputException(display + ": cannot read file: " + e.getMessage(), e);
+    }
+    return new UsageReader(in, display, path.getFileName() == null ? display : path.getFileName().toString(),
+        dialect, CHUNK_BYTES);
   }
 
   /**
@@ -173,17 +288,22 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
 
   /** Reads a usage CSV in {@code dialect} from a stream; {@code display} names it in fatal messages. */
   static UsageReader open(InputStream in, String display, String name, CsvDialect dialect) {
-    return new UsageReader(CsvTable.open(in, display, name, dialect.delimiter()), dialect);
+    return new UsageReader(in, display, name, dialect, CHUNK_BYTES);
+  }
+
+  /** Reads a usage file from a stream in chunks of about {@code chunkBytes} (tests use tiny chunks). */
+  static UsageReader open(InputStream in, String name, int chunkBytes) {
+    return new UsageReader(in, name, name, CsvDialect.STANDARD, chunkBytes);
   }
 
   /** The file's name without folders, as problems name it. */
   public String fileName() {
-    return feed != null ? feed.fileName() : table.fileName();
+    return feed != null ? feed.fileName() : fileName;
   }
 
   /** Whether the header has the column. */
   public boolean hasColumn(String name) {
-    return feed != null ? feed.hasColumn(name) : table.column(name) >= 0;
+    return feed != null ? feed.hasColumn(name) : columns.index(name) >= 0;
   }
 
   /** The records that remain, lazily, in file order; closing the stream closes the reader. */
@@ -196,13 +316,19 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   public boolean hasNext() {
     if (next == null && feed != null) {
       next = feed.next();
-    } else if (next == null) {
-      CsvRecord r = table.next();
-      if (r != null) {
-        next = decode(++recordNumber, r);
-      }
+      return next != null;
     }
-    return next != null;
+    while (next == null) {
+      if (chunk == null || at == chunk.size()) {
+        chunk = nextChunk();
+        at = 0;
+        if (chunk == null) {
+          return false;
+        }
+      }
+      next = decode(chunk, at++, fields);
+    }
+    return true;
   }
 
   @Override
@@ -216,63 +342,76 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   }
 
   /**
-   * Reads up to {@code max} raw records without decoding them, numbering them in file order; empty at the end.
-   * Decoding ({@link #decode}) may then run on other threads.
+   * The next chunk of whole records, numbered in file order, or null at the end; its records are then decoded
+   * ({@link #decode}) on any thread.
+   *
+   * @throws InputException when the file cannot be read
    */
-  List<Raw> nextRaw(int max) {
-    List<Raw> out = new java.util.ArrayList<>(max);
-    if (next != null) {
-      throw new IllegalStateException("nextRaw after hasNext: read either raw or decoded records");
-    }
+  CsvChunks.Chunk nextChunk() {
     if (feed != null) {
-      for (UsageRecord r; out.size() < max && (r = feed.next()) != null; ) {
-        out.add(new Raw(r.recordNumber(), null, r));
-      }
-      return out;
+      throw new IllegalStateException("a feed's records arrive decoded: read them with next()");
     }
-    for (CsvRecord r; out.size() < max && (r = table.next()) != null; ) {
-      out.add(new Raw(++recordNumber, r, null));
+    if (next != null || (chunk != null && at < chunk.size())) {
+      throw new IllegalStateException("nextChunk after hasNext: read either chunks or records");
     }
-    return out;
+    try {
+      return chunks.next(CHUNK_ENTRIES);
+    } catch (IOException e) {
+      throw new InputException(displayName + ": cannot read file: " + e.getMessage(), e);
+    }
   }
 
-  /** A record as the CSV parser gave it, with its number; or one a feed decoded already. */
-  record Raw(long number, CsvRecord record, UsageRecord decoded) {}
-
-  /** Decodes a raw record; thread-safe (reads only the header's column positions). */
-  UsageRecord decode(Raw raw) {
-    return raw.decoded() != null ? raw.decoded() : decode(raw.number(), raw.record());
-  }
-
-  private UsageRecord decode(long number, CsvRecord r) {
-    CsvRecord f = r;
-    InputProblem countProblem = table.fieldCountProblem(r);
-    if (countProblem != null) {
-      return new UsageRecord(number, r.getStartingLineNumber(), f.getFields(), columns, null, countProblem);
+  /**
+   * Decodes entry {@code i} of a chunk. Thread-safe as long as each thread passes its own {@code fields}
+   * (it reads only the header's column positions).
+   */
+  UsageRecord decode(CsvChunks.Chunk c, int i, CsvFields f) {
+    long number = c.firstRecord() + i;
+    long physical = c.line(i);
+    byte[] data = c.data();
+    int start = c.start(i);
+    int end = c.end(i);
+    if (c.kind(i) != CsvChunks.RECORD) {
+      return rejected(number, physical, data, start, end, -1, c.note(i));
+    }
+    f.parse(data, start, end);
+    int n = f.count();
+    if (n != header.length) {
+      return rejected(number, physical, data, start, end, -1,
+          "record has " + n + " field" + (n == 1 ? "" : "s") + ", the header has " + header.length);
+    }
+    int badText = f.invalidUtf8Field();
+    if (badText >= 0) {
+      return rejected(number, physical, data, start, end, badText, header[badText].trim()
+          + " is not valid UTF-8 text (a byte sequence no character is encoded as)");
     }
     BigDecimal qty = null;
     BigDecimal price = null;
     BigDecimal rate = null;
     LocalDate day = null;
-    for (int i = 0; i < order.length; i++) {
-      int at = order[i];
-      String value = f.getField(at);
-      switch (kinds[i]) {
+    String[] text = new String[header.length];
+    for (int k = 0; k < order.length; k++) {
+      int col = order[k];
+      String value = f.text(col);
+      text[col] = value;
+      switch (kinds[k]) {
         case TEXT:
           if (value.isBlank()) {
-            return rejected(number, r, f, at, names[i] + " must not be empty");
+            return rejected(number, physical, data, start, end, col, names[k] + " must not be empty");
           }
           break;
         case NUMBER:
           String point = dialect.toPointNotation(value);
-          BigDecimal v = point == null ? null : DecimalText.parse(point).orElse(null);
+          BigDecimal v = point == null ? null : f.number(point).orElse(null);
           if (v == null) {
-            return rejected(number, r, f, at, value.isEmpty() ? names[i] + " must not be empty"
-                : names[i] + " must be a decimal number, was \"" + value + "\"" + DialectHint.ofNumber(value, dialect));
+            return rejected(number, physical, data, start, end, col, value.isEmpty()
+                ? names[k] + " must not be empty"
+                : names[k] + " must be a decimal number, was \"" + shown(value) + "\""
+                + DialectHint.ofNumber(value, dialect));
           }
-          if (at == quantity) {
+          if (col == quantity) {
             qty = v;
-          } else if (at == unitPrice) {
+          } else if (col == unitPrice) {
             price = v;
           } else {
             rate = v;
@@ -280,13 +419,17 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
           break;
         case DAY:
           if (value.isBlank()) {
-            return rejected(number, r, f, at, names[i] + " must not be empty");
+            return rejected(number, physical, data, start, end, col, names[k] + " must not be empty");
           }
           try {
-            day = TextValues.parseDay(value);
+            day = f.day(value);
           } catch (IllegalArgumentException e) {
-            return rejected(number, r, f, at, names[i] + " must be a date (yyyy-MM-dd, M/d/yyyy or ISO date-time), was \""
-                + value + "\"");
+            return rejected(number, physical, data, start, end, col, names[k]
+                + " must be a date (yyyy-MM-dd, M/d/yyyy or ISO date-time), was \"" + shown(value) + "\"");
+          }
+          if (day.getYear() < MIN_YEAR || day.getYear() > MAX_YEAR) {
+            return rejected(number, physical, data, start, end, col, names[k] + " must be a day of the years "
+                + MIN_YEAR + " to " + MAX_YEAR + ", was \"" + shown(value) + "\"");
           }
           break;
         default:
@@ -295,35 +438,46 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     }
     try {
       UsageLine.Builder b = UsageLine.builder();
-      b.customerId(f.getField(customer).trim())
-          .billedPartnerId(f.getField(mpn).trim())
-          .subscriptionId(f.getField(subscription).trim())
-          .entitlementId(f.getField(entitlement).trim())
+      b.customerId(text[customer].trim())
+          .billedPartnerId(text[mpn].trim())
+          .subscriptionId(text[subscription].trim())
+          .entitlementId(text[entitlement].trim())
           .usageDate(day)
-          .productId(f.getField(product).trim())
-          .skuId(f.getField(sku).trim())
-          .meterId(f.getField(meter).trim())
-          .resourceUri(f.getField(resource).trim())
+          .productId(text[product].trim())
+          .skuId(text[sku].trim())
+          .meterId(text[meter].trim())
+          .resourceUri(f.text(resource).trim())
           .quantity(qty)
           .unitPrice(price)
-          .pricingCurrency(f.getField(pricingCurrency).trim())
-          .billingCurrency(f.getField(billingCurrency).trim())
+          .pricingCurrency(text[pricingCurrency].trim())
+          .billingCurrency(text[billingCurrency].trim())
           .pcToBcExchangeRate(rate);
       String[] opt = new String[OPTIONAL.length];
-      for (int i = 0; i < optional.length; i++) {
-        opt[i] = optional[i] < 0 ? "" : f.getField(optional[i]).trim();
+      for (int k = 0; k < optional.length; k++) {
+        opt[k] = optional[k] < 0 ? "" : f.text(optional[k]).trim();
       }
       b.resellerPartnerId(opt[0]).publisherName(opt[1]).meterName(opt[2]).meterSubCategory(opt[3])
           .skuName(opt[4]).benefitId(opt[5]).benefitType(opt[6]).chargeType(opt[7]);
-      return new UsageRecord(number, r.getStartingLineNumber(), f.getFields(), columns, b.build(), null);
+      return new UsageRecord(number, physical, data, start, end, dialect.delimiter(), columns, b.build(), null);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      return rejected(number, r, f, -1, e.getMessage());
+      return rejected(number, physical, data, start, end, -1, e.getMessage());
     }
   }
 
-  private UsageRecord rejected(long number, CsvRecord r, CsvRecord f, int column, String message) {
-    return new UsageRecord(number, r.getStartingLineNumber(), f.getFields(), columns, null,
-        table.problem(r, column, message));
+  /** The earliest year of a usage day openpec reads. */
+  static final int MIN_YEAR = 1;
+  /** The latest year of a usage day openpec reads. */
+  static final int MAX_YEAR = 9999;
+
+  /** A value as a message shows it: at most 200 characters. */
+  private static String shown(String value) {
+    return value.length() <= 200 ? value : value.substring(0, 200) + "... (" + value.length() + " characters)";
+  }
+
+  private UsageRecord rejected(long number, long physical, byte[] data, int start, int end, int column,
+      String message) {
+    return new UsageRecord(number, physical, data, start, end, dialect.delimiter(), columns, null,
+        new InputProblem(fileName, physical, column < 0 ? 0 : column + 1, message));
   }
 
   @Override
@@ -332,6 +486,10 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
       feed.close();
       return;
     }
-    table.close();
+    try {
+      chunks.close();
+    } catch (IOException ignored) {
+      // nothing more to report
+    }
   }
 }

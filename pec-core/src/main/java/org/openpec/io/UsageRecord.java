@@ -9,22 +9,42 @@ import org.openpec.model.UsageLine;
  * One record of a usage file: either a readable {@link UsageLine} or the {@link InputProblem} that rejects it,
  * with its raw fields.
  *
- * <p>Immutable once read: the raw fields are never modified.
+ * <p>Immutable once read: the raw bytes are never modified; a field's text is decoded when asked for.
  */
 public final class UsageRecord {
 
   private final long recordNumber;
   private final long physicalLine;
   private final List<String> fields;
+  private final byte[] data;
+  private final int start;
+  private final int end;
+  private final char delimiter;
   private final UsageColumns columns;
   private final UsageLine line;
   private final InputProblem problem;
 
+  /** A record whose raw fields are given as texts (a source other than CSV). */
   UsageRecord(long recordNumber, long physicalLine, List<String> fields, UsageColumns columns, UsageLine line,
       InputProblem problem) {
+    this(recordNumber, physicalLine, fields, null, 0, 0, ',', columns, line, problem);
+  }
+
+  /** A record of a CSV file: its raw fields are {@code data[start, end)}, decoded when asked for. */
+  UsageRecord(long recordNumber, long physicalLine, byte[] data, int start, int end, char delimiter,
+      UsageColumns columns, UsageLine line, InputProblem problem) {
+    this(recordNumber, physicalLine, null, data, start, end, delimiter, columns, line, problem);
+  }
+
+  private UsageRecord(long recordNumber, long physicalLine, List<String> fields, byte[] data, int start, int end,
+      char delimiter, UsageColumns columns, UsageLine line, InputProblem problem) {
     this.recordNumber = recordNumber;
     this.physicalLine = physicalLine;
     this.fields = fields;
+    this.data = data;
+    this.start = start;
+    this.end = end;
+    this.delimiter = delimiter;
     this.columns = columns;
     this.line = line;
     this.problem = problem;
@@ -35,7 +55,8 @@ public final class UsageRecord {
 
   /** The same record under another number (several files read as one number their records in a row). */
   UsageRecord withRecordNumber(long number) {
-    return number == recordNumber ? this : new UsageRecord(number, physicalLine, fields, columns, line, problem);
+    return number == recordNumber ? this
+        : new UsageRecord(number, physicalLine, fields, data, start, end, delimiter, columns, line, problem);
   }
 
   /** The record's number: 1 for the first record after the header; empty lines are not records. */
@@ -69,7 +90,13 @@ public final class UsageRecord {
    */
   public String field(String column) {
     int i = columns.index(Objects.requireNonNull(column, "column"));
-    return i >= 0 && i < fields.size() ? fields.get(i) : "";
+    if (i < 0) {
+      return "";
+    }
+    if (fields != null) {
+      return i < fields.size() ? fields.get(i) : "";
+    }
+    return new CsvFields(delimiter).parse(data, start, end).text(i);
   }
 
   /** Whether the file has the column (whatever this record holds). */

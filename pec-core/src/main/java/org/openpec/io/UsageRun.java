@@ -74,21 +74,75 @@ public final class UsageRun {
   /** The parallel form with a given batch size (tests use tiny batches to exercise the ordering). */
   static <R> CreditStatement run(UsageReader reader, Function<UsageRecord, LineResult> evaluator,
       Function<UsageOutcome, R> render, Consumer<R> sink, int threads, int batchSize) {
-    Objects.requireNonNull(evaluator, "evaluator");
     Objects.requireNonNull(render, "render");
+    Objects.requireNonNull(sink, "sink");
+    return runBatches(reader, evaluator, outcomes -> {
+      List<R> rendered = new ArrayList<>(outcomes.size());
+      for (UsageOutcome o : outcomes) {
+        rendered.add(render.apply(o));
+      }
+      return rendered;
+    }, rendered -> rendered.forEach(sink), threads, batchSize);
+  }
+
+  /**
+   * Evaluates every record of {@code reader} on {@code threads} worker threads, a batch of records at a time:
+   * the file is cut into chunks of whole records on one thread, each chunk is decoded, evaluated and rendered
+   * (by {@code renderBatch}, e.g. into the bytes of its output rows) on a worker, and {@code sink} receives the
+   * rendered batches on the calling thread, in file order. At most {@code 2 × threads + 1} batches are in flight,
+   * so memory does not grow with the file.
+   *
+   * @param reader the usage records; read to the end (on a thread of its own), not closed
+   * @param evaluator the evaluation of a readable record; must be thread-safe
+   * @param renderBatch turns the outcomes of a batch, in file order, into what the sink needs; thread-safe
+   * @param sink receives each rendered batch in file order, on the calling thread
+   * @param threads the number of workers, at least 1
+   * @param <R> the rendered form of a batch
+   * @return the statement of the evaluated lines, with the rejected records counted; equal to the sequential
+   *     form's
+   */
+  public static <R> CreditStatement runBatches(UsageReader reader, Function<UsageRecord, LineResult> evaluator,
+      Function<List<UsageOutcome>, R> renderBatch, Consumer<R> sink, int threads) {
+    return runBatches(reader, evaluator, renderBatch, sink, threads, Integer.MAX_VALUE);
+  }
+
+  private static <R> CreditStatement runBatches(UsageReader reader, Function<UsageRecord, LineResult> evaluator,
+      Function<List<UsageOutcome>, R> renderBatch, Consumer<R> sink, int threads, int batchSize) {
+    Objects.requireNonNull(evaluator, "evaluator");
+    Objects.requireNonNull(renderBatch, "renderBatch");
     Objects.requireNonNull(sink, "sink");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, was " + threads);
     }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+    }
     ExecutorService workers = Executors.newFixedThreadPool(threads, daemon("pec-worker"));
     BlockingQueue<Future<Batch<R>>> inFlight = new ArrayBlockingQueue<>(threads * 2 + 1);
     Future<Batch<R>> end = CompletableFuture.completedFuture(null);
+    ThreadLocal<CsvFields> fields = ThreadLocal.withInitial(reader::fieldsForThread);
     Thread readerThread = daemon("pec-reader").newThread(() -> {
       try {
-        List<UsageReader.Raw> raw;
-        while (!(raw = reader.nextRaw(batchSize)).isEmpty()) {
-          List<UsageReader.Raw> batch = raw;
-          inFlight.put(workers.submit(() -> evaluate(reader, batch, evaluator, render)));
+        if (reader.isFeed()) {
+          // records of another kind of source arrive decoded: hand them on in batches
+          List<UsageRecord> batch = new ArrayList<>();
+          while (reader.hasNext()) {
+            batch.add(reader.next());
+            if (batch.size() == Math.min(BATCH, batchSize) || !reader.hasNext()) {
+              List<UsageRecord> b = batch;
+              inFlight.put(workers.submit(() -> evaluate(b, evaluator, renderBatch)));
+              batch = new ArrayList<>();
+            }
+          }
+        }
+        CsvChunks.Chunk chunk;
+        while (!reader.isFeed() && (chunk = reader.nextChunk()) != null) {
+          for (int from = 0; from < chunk.size(); from += batchSize) {
+            CsvChunks.Chunk c = chunk;
+            int lo = from;
+            int hi = (int) Math.min(chunk.size(), (long) from + batchSize);
+            inFlight.put(workers.submit(() -> evaluate(reader, c, lo, hi, fields.get(), evaluator, renderBatch)));
+          }
         }
         inFlight.put(end);
       } catch (InterruptedException e) {
@@ -111,9 +165,7 @@ public final class UsageRun {
           break;
         }
         Batch<R> batch = f.get();
-        for (R r : batch.rendered) {
-          sink.accept(r);
-        }
+        sink.accept(batch.rendered);
         statement = statement.merge(batch.statement);
       }
       done = true;
@@ -138,16 +190,28 @@ public final class UsageRun {
     }
   }
 
-  private static <R> Batch<R> evaluate(UsageReader reader, List<UsageReader.Raw> raw,
-      Function<UsageRecord, LineResult> evaluator, Function<UsageOutcome, R> render) {
-    List<R> rendered = new ArrayList<>(raw.size());
+  private static <R> Batch<R> evaluate(List<UsageRecord> records, Function<UsageRecord, LineResult> evaluator,
+      Function<List<UsageOutcome>, R> renderBatch) {
+    List<UsageOutcome> outcomes = new ArrayList<>(records.size());
     Fold fold = new Fold();
-    for (UsageReader.Raw r : raw) {
-      UsageOutcome o = outcome(reader.decode(r), evaluator);
+    for (UsageRecord r : records) {
+      UsageOutcome o = outcome(r, evaluator);
       fold.add(o);
-      rendered.add(render.apply(o));
+      outcomes.add(o);
     }
-    return new Batch<>(rendered, fold.toStatement());
+    return new Batch<>(renderBatch.apply(outcomes), fold.toStatement());
+  }
+
+  private static <R> Batch<R> evaluate(UsageReader reader, CsvChunks.Chunk chunk, int from, int to, CsvFields fields,
+      Function<UsageRecord, LineResult> evaluator, Function<List<UsageOutcome>, R> renderBatch) {
+    List<UsageOutcome> outcomes = new ArrayList<>(to - from);
+    Fold fold = new Fold();
+    for (int i = from; i < to; i++) {
+      UsageOutcome o = outcome(reader.decode(chunk, i, fields), evaluator);
+      fold.add(o);
+      outcomes.add(o);
+    }
+    return new Batch<>(renderBatch.apply(outcomes), fold.toStatement());
   }
 
   private static UsageOutcome outcome(UsageRecord rec, Function<UsageRecord, LineResult> evaluator) {
@@ -173,7 +237,7 @@ public final class UsageRun {
     };
   }
 
-  private record Batch<R>(List<R> rendered, CreditStatement statement) {}
+  private record Batch<R>(R rendered, CreditStatement statement) {}
 
   /** A sequential fold of outcomes into a statement, through the statement's collector. */
   private static final class Fold {

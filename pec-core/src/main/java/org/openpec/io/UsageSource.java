@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
@@ -50,12 +51,16 @@ public final class UsageSource {
   private final CsvDialect dialect;
   private final List<String> needed;
   private final Supplier<InputStream> stdin;
+  /** Told the number of bytes each read takes from an input (before decompression), or null. */
+  private final LongConsumer counter;
 
-  private UsageSource(List<String> inputs, CsvDialect dialect, List<String> needed, Supplier<InputStream> stdin) {
+  private UsageSource(List<String> inputs, CsvDialect dialect, List<String> needed, Supplier<InputStream> stdin,
+      LongConsumer counter) {
     this.inputs = inputs;
     this.dialect = dialect;
     this.needed = needed;
     this.stdin = stdin;
+    this.counter = counter;
   }
 
   /**
@@ -71,12 +76,12 @@ public final class UsageSource {
     if (copy.size() > 1 && copy.contains(STDIN)) {
       throw new IllegalArgumentException("standard input ('-') must be the only usage input");
     }
-    return new UsageSource(copy, CsvDialect.STANDARD, List.of(), () -> System.in);
+    return new UsageSource(copy, CsvDialect.STANDARD, List.of(), () -> System.in, null);
   }
 
   /** The same source with CSV inputs read in {@code dialect} (JSON is unaffected). */
   public UsageSource withDialect(CsvDialect dialect) {
-    return new UsageSource(inputs, Objects.requireNonNull(dialect, "dialect"), needed, stdin);
+    return new UsageSource(inputs, Objects.requireNonNull(dialect, "dialect"), needed, stdin, counter);
   }
 
   /**
@@ -84,13 +89,47 @@ public final class UsageSource {
    * reconciliation compares); a JSON input lacking one cannot be used at all. CSV inputs are unaffected.
    */
   public UsageSource needing(Collection<String> columns) {
-    return new UsageSource(inputs, dialect, List.copyOf(columns), stdin);
+    return new UsageSource(inputs, dialect, List.copyOf(columns), stdin, counter);
   }
 
   /** The same source reading {@code "-"} from {@code in} instead of {@code System.in}. */
   public UsageSource withStandardInput(InputStream in) {
     Objects.requireNonNull(in, "in");
-    return new UsageSource(inputs, dialect, needed, () -> in);
+    return new UsageSource(inputs, dialect, needed, () -> in, counter);
+  }
+
+  /**
+   * The same source telling {@code counter} how many bytes each read takes from a file or standard input, as
+   * stored (compressed bytes for gzip): what a progress bar needs to show the share of the input read.
+   */
+  public UsageSource counting(LongConsumer counter) {
+    return new UsageSource(inputs, dialect, needed, stdin, Objects.requireNonNull(counter, "counter"));
+  }
+
+  /** {@code in}, its reads told to the counter when there is one. */
+  private InputStream counted(InputStream in) {
+    if (counter == null) {
+      return in;
+    }
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          counter.accept(1);
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buf, int off, int len) throws IOException {
+        int n = super.read(buf, off, len);
+        if (n > 0) {
+          counter.accept(n);
+        }
+        return n;
+      }
+    };
   }
 
   /** The inputs as given. */
@@ -109,7 +148,7 @@ public final class UsageSource {
     List<Supplier<UsageReader>> parts = new ArrayList<>();
     for (String input : inputs) {
       if (input.equals(STDIN)) {
-        parts.add(() -> openStream(stdin.get(), "stdin", "stdin", FULL_ATTRIBUTES));
+        parts.add(() -> openStream(counted(stdin.get()), "stdin", "stdin", FULL_ATTRIBUTES));
       } else {
         addParts(Path.of(input), parts);
       }
@@ -155,7 +194,7 @@ public final class UsageSource {
   private UsageReader openFile(Path path, String advice) {
     InputStream in;
     try {
-      in = Files.newInputStream(path);
+      in = counted(Files.newInputStream(path));
     } catch (NoSuchFileException e) {
       throw new InputException(path + ": file not found");
     } catch (IOException e) {

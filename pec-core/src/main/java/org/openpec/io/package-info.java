@@ -2,7 +2,7 @@
  * Files: streaming readers of the usage file, readers of the side files (grants, price list, partners, rates,
  * hierarchy, principals) and of Azure's exports of role assignments ({@link org.openpec.io.AccessFiles}), and
  * writers of openpec's CSV tables. The only package of pec-core that touches files, charsets
- * and text formats (spec §11).
+ * and text formats (rules §11).
  *
  * <p>Bad input never stops a run and never vanishes: a bad usage record becomes a rejected {@link
  * org.openpec.io.UsageRecord} carrying its {@link org.openpec.io.InputProblem} ({@code file:line:column:

@@ -11,7 +11,7 @@ import org.openpec.model.Scope;
 import org.openpec.model.UsageLine;
 
 /**
- * Every grant whose scope covers a line's resource at any time (spec §4): at the resource, an ancestor scope, or
+ * Every grant whose scope covers a line's resource at any time (rules §4): at the resource, an ancestor scope, or
  * a management group above the line's subscription. Indexed by scope key; immutable once built.
  */
 final class CoveringGrants {

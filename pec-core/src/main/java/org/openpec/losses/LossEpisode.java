@@ -10,7 +10,7 @@ import org.openpec.rules.Reason;
 
 /**
  * A loss episode: a maximal run of consecutive usage days on which one resource of one customer lost credit for
- * the same reason (spec §12, cli.md {@code losses}).
+ * the same reason (rules §12, docs/cli.md {@code losses}).
  *
  * <p>The resource is the line's {@code ResourceURI}, or {@code /subscriptions/{EntitlementId}} when empty,
  * compared as a {@link Scope} (ignoring case); lines of another billing currency make another episode. Money is exact: {@code listCost} and {@code creditLost} in the

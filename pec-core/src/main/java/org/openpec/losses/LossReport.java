@@ -1,7 +1,6 @@
 package org.openpec.losses;
 
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -27,7 +26,7 @@ public final class LossReport {
     LossTotals all = LossTotals.zero();
     TreeMap<String, LossTotals> customers = new TreeMap<>();
     TreeMap<String, LossTotals> subscriptions = new TreeMap<>();
-    EnumMap<Reason, LossTotals> reasons = new EnumMap<>(Reason.class);
+    TreeMap<Reason, LossTotals> reasons = new TreeMap<>();
     for (LossEpisode e : episodes) {
       LossTotals t = LossTotals.of(e);
       all = all.plus(t);

@@ -25,7 +25,7 @@ import org.openpec.money.RoundingPolicy;
 import org.openpec.rules.Reason;
 
 /**
- * Gathers the lines that lost credit and merges them into {@link LossEpisode}s (spec §12, cli.md {@code losses}).
+ * Gathers the lines that lost credit and merges them into {@link LossEpisode}s (rules §12, docs/cli.md {@code losses}).
  *
  * <p><b>Which lines.</b> A line is a loss ({@link #isLoss}) when its product is eligible and its verdict is not
  * {@code ELIGIBLE}: access losses, {@code AGREEMENT_INACTIVE}, and the codes of custom rules. Product exclusions

@@ -24,46 +24,50 @@ final class StartEvents {
     Reason reason = r.reason();
     Optional<AccessEvidence> evidence = r.verdict().accessEvidence();
     Interval day = UsageDays.of(r.line().usageDate());
-    switch (reason) {
-      case NO_ACCESS:
-        return gapOpenedBy(day.start(), covering.of(r.line()), Set.of())
-            .orElse("no grant before " + r.line().usageDate());
-      case PARTIAL_DAY: {
-        if (evidence.isEmpty()) {
-          return r.verdict().detail();
-        }
-        AccessEvidence e = evidence.get();
-        Instant gapStart = e.uncovered().isEmpty() ? day.start() : e.uncovered().intervals().get(0).start();
-        Set<String> survivors = new HashSet<>();
-        examined(e, Reason.PARTIAL_DAY).forEach(g -> survivors.add(g.grantId()));
-        Optional<String> revoked = gapOpenedBy(gapStart, covering.of(r.line()), survivors);
-        if (revoked.isPresent()) {
-          return revoked.get();
-        }
-        return e.covered().isEmpty() || e.uncovered().isEmpty() ? r.verdict().detail()
-            : "no grant before " + e.covered().intervals().get(0).start();
-      }
-      case ASSIGNMENT_NOT_ACTIVE:
-        return evidence.map(e -> "only just-in-time (eligible) assignments, none active: "
-            + describe(examined(e, reason))).orElse(r.verdict().detail());
-      case ROLE_NOT_ELIGIBLE:
-        return evidence.map(e -> "only read-only roles (" + roles(examined(e, reason)) + ")")
-            .orElse(r.verdict().detail());
-      case PARTNER_NOT_LINKED:
-        return evidence.map(e -> {
-          List<AccessGrant> gs = examined(e, reason);
-          return (gs.size() == 1 ? "grant " : "grants ") + ids(gs) + " not linked to a partner ID";
-        }).orElse(r.verdict().detail());
-      case OTHER_PARTNER:
-        return evidence.map(e -> "held only by other partners: " + byPartner(examined(e, reason))
-            + ", not the billed partner " + r.line().billedPartnerId()
-            + r.line().reseller().map(s -> " or its reseller " + s).orElse("")).orElse(r.verdict().detail());
-      case AGREEMENT_INACTIVE:
-        return "partner " + r.line().billedPartnerId() + " has no active partner agreement on "
-            + r.line().usageDate();
-      default:
-        return r.verdict().detail();
+    if (reason == Reason.NO_ACCESS) {
+      return gapOpenedBy(day.start(), covering.of(r.line()), Set.of())
+          .orElse("no grant before " + r.line().usageDate());
     }
+    if (reason == Reason.PARTIAL_DAY) {
+      if (evidence.isEmpty()) {
+        return r.verdict().detail();
+      }
+      AccessEvidence e = evidence.get();
+      Instant gapStart = e.uncovered().isEmpty() ? day.start() : e.uncovered().intervals().get(0).start();
+      Set<String> survivors = new HashSet<>();
+      examined(e, Reason.PARTIAL_DAY).forEach(g -> survivors.add(g.grantId()));
+      Optional<String> revoked = gapOpenedBy(gapStart, covering.of(r.line()), survivors);
+      if (revoked.isPresent()) {
+        return revoked.get();
+      }
+      return e.covered().isEmpty() || e.uncovered().isEmpty() ? r.verdict().detail()
+          : "no grant before " + e.covered().intervals().get(0).start();
+    }
+    if (reason == Reason.ASSIGNMENT_NOT_ACTIVE) {
+      return evidence.map(e -> "only just-in-time (eligible) assignments, none active: "
+          + describe(examined(e, reason))).orElse(r.verdict().detail());
+    }
+    if (reason == Reason.ROLE_NOT_ELIGIBLE) {
+      return evidence.map(e -> "only read-only roles (" + roles(examined(e, reason)) + ")")
+          .orElse(r.verdict().detail());
+    }
+    if (reason == Reason.PARTNER_NOT_LINKED) {
+      return evidence.map(e -> {
+        List<AccessGrant> gs = examined(e, reason);
+        return (gs.size() == 1 ? "grant " : "grants ") + ids(gs) + " not linked to a partner ID";
+      }).orElse(r.verdict().detail());
+    }
+    if (reason == Reason.OTHER_PARTNER) {
+      return evidence.map(e -> "held only by other partners: " + byPartner(examined(e, reason))
+          + ", not the billed partner " + r.line().billedPartnerId()
+          + r.line().reseller().map(s -> " or its reseller " + s).orElse("")).orElse(r.verdict().detail());
+    }
+    if (reason == Reason.AGREEMENT_INACTIVE) {
+      return "partner " + r.line().billedPartnerId() + " has no active partner agreement on "
+          + r.line().usageDate();
+    }
+    // A caller's own code, or a composition: the rule's own sentence.
+    return r.verdict().detail();
   }
 
   /**

@@ -1,5 +1,5 @@
 /**
- * Loss episodes (spec §12, cli.md {@code losses}): when, where and why credit was lost, merged into runs of
+ * Loss episodes (rules §12, docs/cli.md {@code losses}): when, where and why credit was lost, merged into runs of
  * consecutive usage days, each with the event that began it.
  *
  * <p>{@link org.openpec.losses.LossTracker} gathers the {@link org.openpec.LineResult}s that lost credit, in any

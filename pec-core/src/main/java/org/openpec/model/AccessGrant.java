@@ -3,12 +3,12 @@ package org.openpec.model;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.openpec.value.PecHashedStyle;
 import org.openpec.time.Interval;
-import org.openpec.value.PecStyle;
 
 /**
  * One Azure role assignment that a partner holds on a customer scope during {@code [grantedAt, revokedAt)}
- * (spec §1, §2, §11).
+ * (rules §1, §2, §11).
  *
  * <p>Structural invariants only are checked here: a non-blank grant id, a role given by definition id or by
  * name, and {@code revokedAt} after {@code grantedAt}. Whether the grant earns credit is decided by the rules,
@@ -24,8 +24,8 @@ import org.openpec.value.PecStyle;
  *     .build();
  * }</pre>
  */
-@Value.Immutable(prehash = true)
-@PecStyle
+@Value.Immutable
+@PecHashedStyle
 public abstract class AccessGrant implements WithAccessGrant {
 
   AccessGrant() {}

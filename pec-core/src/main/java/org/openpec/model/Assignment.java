@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How a role assignment is held (spec §2.5): standing ({@link #ACTIVE}) or just-in-time ({@link #ELIGIBLE}).
+ * How a role assignment is held (rules §2.5): standing ({@link #ACTIVE}) or just-in-time ({@link #ELIGIBLE}).
  * Only active assignments ever earn credit; each PIM or Lighthouse activation is its own active grant.
  */
 public enum Assignment {

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The management-group ancestry of Azure subscriptions (spec §4, §12), so that grants at management-group
+ * The management-group ancestry of Azure subscriptions (rules §4, §12), so that grants at management-group
  * scope can cover the subscriptions below them.
  *
  * <p>Subscription ids are Azure subscription ids (the usage file's {@code EntitlementId}); ids and group names

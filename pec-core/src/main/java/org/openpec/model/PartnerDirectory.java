@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Partner organisations and their agreements (spec §2.3, §2.4).
+ * Partner organisations and their agreements (rules §2.3, §2.4).
  *
  * <p>Partner IDs and organisation IDs share one namespace and compare trimmed and ignoring case. A partner ID
  * that is not listed, or listed with an empty organisation, is the organisation named by itself. Agreement

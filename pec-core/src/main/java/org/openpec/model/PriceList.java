@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Azure plan consumption price list, indexed by {@code ProductId} + {@code SkuId} (spec §6.1).
+ * The Azure plan consumption price list, indexed by {@code ProductId} + {@code SkuId} (rules §6.1).
  *
  * <p>{@link #entriesFor} returns the rows that match a line: same product and SKU (ignoring case), the line's
  * meter listed or no meter listed, and in force on the usage day. Immutable and thread-safe (a bounded memo of the

@@ -9,7 +9,7 @@ import org.immutables.value.Value;
 import org.openpec.value.PecStyle;
 
 /**
- * One row of the Azure plan consumption price list (spec §6, §11): a product, SKU and optional meters, their
+ * One row of the Azure plan consumption price list (rules §6, §11): a product, SKU and optional meters, their
  * price (one graduated tier when tier bounds are given), and the days the row is in force.
  *
  * <p>Effective dates are inclusive UTC days; an absent bound is open. {@code meterIds} holds the meter ids of
@@ -117,21 +117,21 @@ public abstract class PriceListEntry implements WithPriceListEntry {
     return tags().toLowerCase(Locale.ROOT).contains(tag.toLowerCase(Locale.ROOT));
   }
 
-  /** Whether {@code Tags} contains {@code Third Party}, ignoring case (spec §6.2). */
+  /** Whether {@code Tags} contains {@code Third Party}, ignoring case (rules §6.2). */
   @Value.Derived
   @Value.Auxiliary
   public boolean isThirdParty() {
     return hasTag("Third Party");
   }
 
-  /** Whether {@code Tags} contains {@code Reservations}, ignoring case (spec §6.3). */
+  /** Whether {@code Tags} contains {@code Reservations}, ignoring case (rules §6.3). */
   @Value.Derived
   @Value.Auxiliary
   public boolean isReservation() {
     return hasTag("Reservations");
   }
 
-  /** Whether {@code SkuTitle} holds the whole word {@code Spot} (spec §6.5). */
+  /** Whether {@code SkuTitle} holds the whole word {@code Spot} (rules §6.5). */
   @Value.Derived
   @Value.Auxiliary
   public boolean hasSpotTitle() {

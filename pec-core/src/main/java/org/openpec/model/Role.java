@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * An Azure RBAC role as the PEC catalogue knows it: its English name, its role-definition GUID (when known)
- * and whether it earns PEC (spec §3). Immutable and thread-safe.
+ * and whether it earns PEC (rules §3). Immutable and thread-safe.
  */
 public final class Role {
 

@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The roles that earn PEC (spec §3), looked up by role-definition GUID first and by name second.
+ * The roles that earn PEC (rules §3), looked up by role-definition GUID first and by name second.
  *
  * <p>A GUID found in the catalogue decides alone, even if the name says otherwise; when the GUID is absent or
  * unknown, the name decides (case-insensitive, surrounding spaces ignored). A role found in neither way is

@@ -12,7 +12,7 @@ import java.util.Optional;
  * ({@code /providers/Microsoft.Management/managementGroups/{name}}).
  *
  * <p>The canonical form has one leading {@code /}, no empty segment and no trailing {@code /}; the case of
- * the text is kept for display. Ancestry compares path segments case-insensitively (spec §4): {@code
+ * the text is kept for display. Ancestry compares path segments case-insensitively (rules §4): {@code
  * /subscriptions/a} covers {@code /subscriptions/A/resourceGroups/g} but never {@code /subscriptions/ab}. The
  * root scope {@code /} has no segment and covers nothing. Equality is case-insensitive. Case is folded for ASCII
  * letters only, as Azure compares resource IDs (ordinal, ignoring case): {@code K} matches {@code k}, the KELVIN

@@ -9,7 +9,7 @@ import org.openpec.value.PecStyle;
 /**
  * One record of Microsoft's daily rated usage file (Azure plan): one resource, meter and UTC usage day.
  *
- * <p>It holds every field the rules and the money need (spec §6, §8, §11). Amounts are exact
+ * <p>It holds every field the rules and the money need (rules §6, §8, §11). Amounts are exact
  * {@link BigDecimal}s as written in the file: {@code unitPrice} in the pricing currency (USD) per unit,
  * {@code quantity} in units (negative for corrections), {@code pcToBcExchangeRate} billing-currency units per
  * pricing-currency unit. IDs are opaque trimmed text. Optional descriptive fields are empty text when absent.
@@ -127,7 +127,7 @@ public abstract class UsageLine implements WithUsageLine {
 
   /**
    * The scope that must be covered: {@code ResourceURI}, or {@code /subscriptions/{EntitlementId}} when the
-   * file gives no resource (spec §4).
+   * file gives no resource (rules §4).
    */
   @Value.Derived
   @Value.Auxiliary

@@ -1,6 +1,6 @@
 package org.openpec.model;
 
-/** Whole-word tests on text, as the product rules need them (spec §6.5). */
+/** Whole-word tests on text, as the product rules need them (rules §6.5). */
 public final class Words {
 
   private Words() {}

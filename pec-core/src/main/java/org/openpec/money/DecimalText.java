@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * Reads the numbers of a usage file as written (spec §11): {@code [+-]?(digits[.digits*] | .digits)([eE][+-]?digits)?}
+ * Reads the numbers of a usage file as written (rules §11): {@code [+-]?(digits[.digits*] | .digits)([eE][+-]?digits)?}
  * with ASCII digits, {@code .} as decimal point, and nothing else — no spaces, grouping separators, NaN or
  * Infinity. The value keeps the scale it was written with ({@code 0.4250} has scale 4). The one definition of
  * the grammar: the file readers and the reconciliation both use it.
@@ -17,12 +17,18 @@ public final class DecimalText {
   public static final int MAX_SCALE = 1000;
 
   /**
-   * The value of {@code text}, or empty when it is null, not a number of the grammar above, or beyond
-   * {@link #MAX_SCALE} decimal places either way (such an exponent would make exact arithmetic and plain
-   * notation unbounded).
+   * The most digits (before and after the point together) of a number openpec accepts: 1,000. A longer one
+   * would make every product of it slow (a 10 MB number stalls exact arithmetic), whatever its scale.
+   */
+  public static final int MAX_DIGITS = 1000;
+
+  /**
+   * The value of {@code text}, or empty when it is null, not a number of the grammar above, longer than
+   * {@link #MAX_DIGITS} digits, or beyond {@link #MAX_SCALE} decimal places either way (such an exponent would
+   * make exact arithmetic and plain notation unbounded).
    */
   public static Optional<BigDecimal> parse(String text) {
-    if (text == null || !isNumber(text)) {
+    if (text == null || text.length() > MAX_DIGITS + 64 || !isNumber(text) || digits(text) > MAX_DIGITS) {
       return Optional.empty();
     }
     try {
@@ -71,6 +77,21 @@ public final class DecimalText {
       }
     }
     return i == n;
+  }
+
+  /** The digits before the exponent of a number of the grammar. */
+  private static int digits(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 'e' || c == 'E') {
+        break;
+      }
+      if (isDigit(c)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static boolean isDigit(char c) {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * The money of one usage line (spec §8), exact except where the bill rounds.
+ * The money of one usage line (rules §8), exact except where the bill rounds.
  *
  * <p>With {@code r} the rate applied (the rate in force when the line qualifies, else 0):
  * <ul>
@@ -30,15 +30,31 @@ import java.util.Objects;
 public record LineAmounts(BigDecimal rate, BigDecimal unitPrice, BigDecimal effectiveUnitPrice, BigDecimal listCost,
     BigDecimal pricingPreTaxTotal, BigDecimal credit, BigDecimal billingPreTaxTotal, BigDecimal billingCredit) {
 
-  /** Validates the amounts (every one but the display prices must be present). */
+  /**
+   * Validates the amounts: every one but the display prices must be present, the rate must be a fraction from 0
+   * to 1, and the credit must be {@code listCost − pricingPreTaxTotal}.
+   *
+   * @throws InvalidAmountException if the rate or the credit is impossible
+   */
   public LineAmounts {
-    Objects.requireNonNull(rate, "rate");
+    checkRate(Objects.requireNonNull(rate, "rate"));
     Objects.requireNonNull(listCost, "listCost");
     Objects.requireNonNull(pricingPreTaxTotal, "pricingPreTaxTotal");
     Objects.requireNonNull(credit, "credit");
     Objects.requireNonNull(billingPreTaxTotal, "billingPreTaxTotal");
     Objects.requireNonNull(billingCredit, "billingCredit");
+    if (listCost.subtract(pricingPreTaxTotal).compareTo(credit) != 0) {
+      throw new InvalidAmountException("credit " + credit.toPlainString() + " is not list cost "
+          + listCost.toPlainString() + " − cost after PEC " + pricingPreTaxTotal.toPlainString());
+    }
   }
+
+  private static void checkRate(BigDecimal rate) {
+    if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
+      throw new InvalidAmountException("a PEC rate is a fraction from 0 to 1, was " + rate.toPlainString());
+    }
+  }
+
 
   /**
    * The amounts of a line priced by its own unit price.
@@ -46,9 +62,11 @@ public record LineAmounts(BigDecimal rate, BigDecimal unitPrice, BigDecimal effe
    * @param unitPrice price per unit before PEC, pricing currency
    * @param quantity units (negative for corrections)
    * @param exchangeRate billing-currency units per pricing-currency unit
-   * @param rate the rate applied, as a fraction
+   * @param rate the rate applied, as a fraction from 0 to 1
+   * @throws InvalidAmountException if the rate is not from 0 to 1
    */
   public static LineAmounts of(BigDecimal unitPrice, BigDecimal quantity, BigDecimal exchangeRate, BigDecimal rate) {
+    checkRate(rate);
     BigDecimal listCost = unitPrice.multiply(quantity);
     BigDecimal effective = rate.signum() == 0 ? unitPrice : unitPrice.multiply(BigDecimal.ONE.subtract(rate));
     BigDecimal pricingTotal = rate.signum() == 0 ? listCost : effective.multiply(quantity);
@@ -60,15 +78,17 @@ public record LineAmounts(BigDecimal rate, BigDecimal unitPrice, BigDecimal effe
   }
 
   /**
-   * The amounts of a repriced line, from its list cost (spec §8, repricing).
+   * The amounts of a repriced line, from its list cost (rules §8, repricing).
    *
    * @param listCost the graduated cost of the line, pricing currency
    * @param quantity units, used only for the displayed unit prices
    * @param exchangeRate billing-currency units per pricing-currency unit
-   * @param rate the rate applied, as a fraction
+   * @param rate the rate applied, as a fraction from 0 to 1
+   * @throws InvalidAmountException if the rate is not from 0 to 1
    */
   public static LineAmounts ofListCost(BigDecimal listCost, BigDecimal quantity, BigDecimal exchangeRate,
       BigDecimal rate) {
+    checkRate(rate);
     BigDecimal pricingTotal = rate.signum() == 0 ? listCost : listCost.multiply(BigDecimal.ONE.subtract(rate));
     BigDecimal billingTotal = RoundingPolicy.billed(inBillingCurrency(pricingTotal, exchangeRate));
     BigDecimal billingList = rate.signum() == 0 ? billingTotal

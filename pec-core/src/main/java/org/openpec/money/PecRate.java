@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The PEC rate schedule (spec §7): rates as fractions ({@code 0.15}), each in force from its usage day on.
+ * The PEC rate schedule (rules §7): rates as fractions ({@code 0.15}), each in force from its usage day on.
  *
  * <p>{@link #standard()} is 15 % on every date. A schedule {@link #of(Map) of} rows has no rate (0) before its
  * first row. Immutable and thread-safe.

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The only roundings openpec makes (spec §8): the bill's FLOOR to cents, and the display divisions.
+ * The only roundings openpec makes (rules §8): the bill's FLOOR to cents, and the display divisions.
  *
  * <p>Everything else is exact: add, subtract and multiply never round.
  */

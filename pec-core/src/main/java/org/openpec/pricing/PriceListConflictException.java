@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.openpec.model.PriceListEntry;
 
 /**
- * The price list cannot be used for repricing (spec §12): two entries a line could both select have different
+ * The price list cannot be used for repricing (rules §12): two entries a line could both select have different
  * prices, the tiers of a schedule do not tile from 0, or an entry has no unit price.
  *
  * <p>The whole input is unusable, whether or not a usage line reaches the entries at fault; the CLI reports

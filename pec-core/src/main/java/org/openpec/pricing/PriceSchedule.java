@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The graduated price of one meter on one day: tiers that tile the cumulative quantity from 0 upwards
- * (spec §8 and §12, repricing).
+ * (rules §8 and §12, repricing).
  *
  * <p>A tier {@code [min, max]} prices the cumulative quantity in {@code (min − 1, max]}; an empty max is
  * unbounded. The tiers tile from 0: the lowest min is 0 or 1, each next min is the previous max + 1, and only

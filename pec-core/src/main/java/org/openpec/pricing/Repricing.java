@@ -25,10 +25,10 @@ import org.openpec.model.UsageLine;
 import org.openpec.pricing.PriceListConflictException.Kind;
 
 /**
- * Repricing from the price list (spec §8 and §12): the list cost of each usage line taken from the price-list
+ * Repricing from the price list (rules §8 and §12): the list cost of each usage line taken from the price-list
  * entries in force on its usage day, with graduated tiers, instead of from the line's own {@code UnitPrice}.
  *
- * <p><b>Schedules.</b> The entries that match a line as in spec §6.1 (same {@code ProductId} and {@code SkuId}
+ * <p><b>Schedules.</b> The entries that match a line as in rules §6.1 (same {@code ProductId} and {@code SkuId}
  * ignoring case; the line's meter listed, or no meter listed; in force on the usage day) are its price
  * schedule, one tier per entry ({@link PriceSchedule}); an entry without tier bounds is one unbounded tier, an
  * empty {@code PricingTierRangeMin} counts as 0. <b>[decision]</b> When entries that list the line's meter are

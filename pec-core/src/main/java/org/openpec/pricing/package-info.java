@@ -1,5 +1,5 @@
 /**
- * Repricing from the price list (spec §8 and §12): graduated tiers and the list cost of each usage line.
+ * Repricing from the price list (rules §8 and §12): graduated tiers and the list cost of each usage line.
  *
  * <p>{@link org.openpec.pricing.Repricing} validates a {@link org.openpec.model.PriceList} for repricing (a
  * {@link org.openpec.pricing.PriceListConflictException} names the entries at fault), finds the

@@ -9,7 +9,7 @@ import org.openpec.rules.Reason;
 
 /**
  * One usage record reconciled: openpec's expectation, what Microsoft reported, the kind of difference and the
- * amount at stake (spec §10, §12).
+ * amount at stake (rules §10, §12).
  *
  * <p>{@link #expected()} is empty only for a record that could not be read; such a row has kind
  * {@link ReconciliationKind#REJECTED} and reason {@link Reason#REJECTED}. A readable record whose reported
@@ -18,7 +18,7 @@ import org.openpec.rules.Reason;
  * compares scale too. Immutable and thread-safe.
  *
  * @param recordNumber the record's number in the usage file (1 for the first record after the header)
- * @param kind the first kind of spec §10 that applies
+ * @param kind the first kind of rules §10 that applies
  * @param customerId the line's customer, or the raw {@code CustomerId} text of an unreadable record (may be empty)
  * @param expected openpec's result for the line; empty when the record could not be read
  * @param reported the reported columns as written
@@ -72,7 +72,7 @@ public record ReconciledLine(long recordNumber, ReconciliationKind kind, String 
   }
 
   /**
-   * The effective unit price openpec expects (spec §8), pricing currency per unit: exact, or for a repriced line
+   * The effective unit price openpec expects (rules §8), pricing currency per unit: exact, or for a repriced line
    * the displayed division (scale 16, HALF_EVEN); empty when the record could not be read or when a repriced
    * line has quantity 0.
    */

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.openpec.LineResult;
 
 /**
- * Compares openpec's expectation for a usage line with the PEC columns Microsoft reported for it (spec §10,
- * §12) and classifies the line.
+ * Compares openpec's expectation for a usage line with the PEC columns Microsoft reported for it (rules §10,
+ * rules §12) and classifies the line.
  *
  * <p>The checks, in order; the first that applies is the kind:
  * <ol>
@@ -154,7 +154,7 @@ public final class Reconciler {
   }
 
   /**
-   * The row of a record that could not be read (spec §9): kind and reason {@code REJECTED}, no expectation, no
+   * The row of a record that could not be read (rules §9): kind and reason {@code REJECTED}, no expectation, no
    * amount at stake.
    *
    * @param recordNumber the record's number in the usage file

@@ -1,7 +1,7 @@
 package org.openpec.reconcile;
 
 /**
- * How openpec's expectation for a usage line compares with what Microsoft reported (spec §10).
+ * How openpec's expectation for a usage line compares with what Microsoft reported (rules §10).
  *
  * <p>Declared in the order the {@code reconcile} output lists them; they are checked {@link #REJECTED} first,
  * then {@link #CREDIT_MISSING}, {@link #CREDIT_UNEXPECTED}, {@link #RATE_MISMATCH}, {@link #PRICE_MISMATCH},

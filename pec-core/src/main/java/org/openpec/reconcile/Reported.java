@@ -9,7 +9,7 @@ import org.openpec.money.DecimalText;
  *
  * <p>Each component is the field exactly as read, or {@code null} when the file has no such column. The text is
  * kept so that a reconciliation row can echo it; the values are read with the usage file's number grammar
- * (spec §11: no spaces, {@code .} as decimal point, an optional exponent) and keep the scale they were written
+ * (rules §11: no spaces, {@code .} as decimal point, an optional exponent) and keep the scale they were written
  * with, which the price test needs. Immutable and thread-safe.
  *
  * @param percentage {@code PartnerEarnedCreditPercentage}, a percentage such as {@code 15}; null when absent

@@ -1,5 +1,5 @@
 /**
- * Reconciliation with Microsoft's files (spec §10, §12): compares openpec's expectation for each usage line
+ * Reconciliation with Microsoft's files (rules §10, §12): compares openpec's expectation for each usage line
  * with the PEC columns Microsoft wrote into the daily rated usage file, and summarises the differences.
  *
  * <p>{@link org.openpec.reconcile.Reconciler} classifies one record into a

@@ -1,7 +1,7 @@
 package org.openpec.rules;
 
 /**
- * How the qualifying grants of a line must cover its usage day (spec §5, §12).
+ * How the qualifying grants of a line must cover its usage day (rules §5, §12).
  */
 public enum CoveragePolicy {
   /** The union of the grants' intervals must enclose the day; abutting or overlapping grants join. Default. */

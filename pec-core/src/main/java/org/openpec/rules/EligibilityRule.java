@@ -6,27 +6,42 @@ import java.util.Objects;
 /**
  * A rule that a usage line must satisfy to earn PEC: a predicate over {@link LineFacts} that says why.
  *
- * <p>Rules compose: {@link #and} and {@link #or} evaluate both sides so the audit trail is complete;
- * {@link #negate(Reason)} inverts a rule. The standard rule set is {@link Rules#standard()}. Implementations
- * must be stateless or immutable, and thread-safe.
+ * <p>A rule answers two questions about the same facts. {@link #decide} is the cheap one the calculator asks of
+ * every line: it stops at the first failing part and gives the reason and a one-line detail.
+ * {@link #explain} builds the whole {@link Verdict} tree, with every part's result and the access evidence, for
+ * the lines someone wants explained. The two always agree: {@code decide(f)} equals
+ * {@code explain(f).decision()}. A rule written as a lambda implements {@code explain}; its {@code decide} is
+ * derived from it.
+ *
+ * <p>Rules compose: {@link Rules#allOf}, {@link Rules#anyOf}, {@link Rules#not} (and {@link #and}, {@link #or},
+ * {@link #negate(Reason)}). The standard rule is {@link Rules#standard()}. Implementations must be immutable
+ * and thread-safe.
  */
 @FunctionalInterface
 public interface EligibilityRule {
 
-  /** Decides the rule for one line. Never returns null. */
-  Verdict evaluate(LineFacts facts);
+  /** The full verdict for one line: whether the rule holds, every part's result and the evidence. Never null. */
+  Verdict explain(LineFacts facts);
+
+  /**
+   * The short answer for one line: the reason and detail of {@link #explain}, found without building the tree
+   * where the rule can. Never null.
+   */
+  default Decision decide(LineFacts facts) {
+    return explain(facts).decision();
+  }
 
   /** The rule as a sentence, e.g. {@code "the product is in the consumption price list"}. */
   default String description() {
     return toString();
   }
 
-  /** Holds when both rules hold; both are evaluated. */
+  /** Holds when both rules hold: {@code Rules.allOf(List.of(this, other))}. */
   default EligibilityRule and(EligibilityRule other) {
     return Rules.allOf(List.of(this, Objects.requireNonNull(other, "other")));
   }
 
-  /** Holds when either rule holds; both are evaluated. */
+  /** Holds when either rule holds: {@code Rules.anyOf(List.of(this, other))}. */
   default EligibilityRule or(EligibilityRule other) {
     return Rules.anyOf(List.of(this, Objects.requireNonNull(other, "other")));
   }

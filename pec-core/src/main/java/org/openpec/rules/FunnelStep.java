@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.openpec.model.AccessGrant;
 
 /**
- * One step of the access funnel (spec §9): what it kept and the code it gives when it keeps nothing.
+ * One step of the access funnel (rules §9): what it kept and the code it gives when it keeps nothing.
  *
  * @param name what the step keeps, e.g. {@code "active assignments"}
  * @param reasonWhenEmpty the reason code when no grant is left

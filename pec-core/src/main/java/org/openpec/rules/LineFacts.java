@@ -3,6 +3,7 @@ package org.openpec.rules;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.openpec.model.AccessGrant;
 import org.openpec.model.PartnerDirectory;
 import org.openpec.model.PriceListEntry;
@@ -15,56 +16,88 @@ import org.openpec.time.UsageDays;
  * Everything the rules may look at for one usage line: the line, its price-list entries, the partners, and the
  * grants that reach its scope on its usage day.
  *
- * <p>{@link #grants()} holds the grants whose scope covers the line's resource (directly, through an ancestor
- * scope or a management group above its subscription) and whose interval overlaps the usage day; nothing else
- * has been filtered. Immutable and thread-safe when its parts are.
- *
- * @param line the usage line
- * @param day the UTC usage day {@code [D 00:00Z, D+1 00:00Z)}
- * @param priceEntries the price-list entries matching the line on its day; empty when no price list is given
- * @param grants the grants reaching the line's scope on its day, in input order
- * @param roles the role catalogue
- * @param partners the partner organisations and agreements
- * @param coverage how the surviving grants must cover the day
- * @param memo where rules may reuse verdicts computed from equal facts ({@link Memo#none()} to compute every time)
+ * <p>An interface, so that facts can be computed on demand (the calculator looks up grants and price-list rows
+ * only when a rule asks) and so that a fact added later is a default method that breaks no caller.
+ * {@link #grants()} holds the grants whose scope covers the line's resource (directly, through an ancestor scope
+ * or a management group above its subscription) and whose interval overlaps the usage day; nothing else has been
+ * filtered. Implementations are immutable in what they answer, and thread-safe.
  */
-public record LineFacts(UsageLine line, Interval day, Optional<List<PriceListEntry>> priceEntries,
-    List<AccessGrant> grants, RoleCatalog roles, PartnerDirectory partners, CoveragePolicy coverage, Memo memo) {
+public interface LineFacts {
 
-  /** Facts without a memo. */
-  public LineFacts(UsageLine line, Interval day, Optional<List<PriceListEntry>> priceEntries,
-      List<AccessGrant> grants, RoleCatalog roles, PartnerDirectory partners, CoveragePolicy coverage) {
-    this(line, day, priceEntries, grants, roles, partners, coverage, Memo.none());
+  /** The usage line. */
+  UsageLine line();
+
+  /** The UTC usage day {@code [D 00:00Z, D+1 00:00Z)}. */
+  Interval day();
+
+  /** The price-list entries matching the line on its day; empty when no price list is given. */
+  Optional<List<PriceListEntry>> priceEntries();
+
+  /** The grants reaching the line's scope on its day, in input order. */
+  List<AccessGrant> grants();
+
+  /** The role catalogue. */
+  RoleCatalog roles();
+
+  /** The partner organisations and agreements. */
+  PartnerDirectory partners();
+
+  /** How the surviving grants must cover the day. */
+  CoveragePolicy coverage();
+
+  /** Whether a price list was given. */
+  default boolean hasPriceList() {
+    return priceEntries().isPresent();
   }
 
-  /** Validates the facts. */
-  public LineFacts {
-    Objects.requireNonNull(line, "line");
-    Objects.requireNonNull(day, "day");
-    Objects.requireNonNull(priceEntries, "priceEntries");
-    Objects.requireNonNull(grants, "grants");
-    Objects.requireNonNull(roles, "roles");
-    Objects.requireNonNull(partners, "partners");
-    Objects.requireNonNull(coverage, "coverage");
-    Objects.requireNonNull(memo, "memo");
+  /**
+   * The price-list entries of the line's product, SKU and meter whatever their dates (empty when no price list
+   * is given): a superset of {@link #priceEntries()} that rules filter with {@code isInForceOn(line().usageDate())}
+   * when they would rather not have the filtered list built.
+   */
+  default List<PriceListEntry> priceEntriesAnyDay() {
+    return priceEntries().orElse(List.of());
   }
 
-  /** These facts with another memo. */
-  public LineFacts withMemo(Memo other) {
-    return new LineFacts(line, day, priceEntries, grants, roles, partners, coverage, other);
+  /**
+   * A value that is equal for two facts exactly when the access funnel must give them the same verdict: the same
+   * grants reaching on the same day, the same billed and reseller organisations, roles and coverage. Rules key
+   * what they remember of the funnel on it.
+   */
+  default Object accessKey() {
+    UsageLine l = line();
+    return new DefaultAccessKey(grants(), day(), partners().organizationOf(l.billedPartnerId()),
+        l.reseller().map(partners()::organizationOf).orElse(""), coverage(), roles(), partners());
+  }
+
+  /**
+   * The value {@code owner} remembered for {@code key}, or {@code compute}'s value for these facts; a calculator remembers a bounded number
+   * of values across the lines it evaluates, these default facts remember nothing. A rule may remember only what
+   * is a pure function of the key: remembering changes how fast a verdict is found, never what it is.
+   *
+   * @param owner who remembers (a rule), so that the values of two rules never mix
+   * @param key what the value is a function of
+   * @param compute computes the value from these facts
+   */
+  default <T> T remember(Object owner, Object key, Function<LineFacts, T> compute) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(key, "key");
+    return compute.apply(this);
   }
 
   /**
    * The facts of {@code line} with the given grants, the bundled role catalogue, no partners file and union
    * coverage: a convenience for tests and small programs.
    */
-  public static LineFacts of(UsageLine line, Optional<List<PriceListEntry>> priceEntries, List<AccessGrant> grants) {
-    return new LineFacts(line, UsageDays.of(line.usageDate()), priceEntries, grants, RoleCatalog.bundled(),
-        PartnerDirectory.assumeAllActive(), CoveragePolicy.UNION);
+  static LineFacts of(UsageLine line, Optional<List<PriceListEntry>> priceEntries, List<AccessGrant> grants) {
+    return of(line, priceEntries, grants, RoleCatalog.bundled(), PartnerDirectory.assumeAllActive(),
+        CoveragePolicy.UNION);
   }
 
-  /** Whether a price list was given. */
-  public boolean hasPriceList() {
-    return priceEntries.isPresent();
+  /** The facts of {@code line}, its day the UTC day of its usage date. */
+  static LineFacts of(UsageLine line, Optional<List<PriceListEntry>> priceEntries, List<AccessGrant> grants,
+      RoleCatalog roles, PartnerDirectory partners, CoveragePolicy coverage) {
+    return new GivenFacts(line, UsageDays.of(line.usageDate()), priceEntries, List.copyOf(grants), roles, partners,
+        coverage);
   }
 }

@@ -5,52 +5,61 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.openpec.model.AccessGrant;
 import org.openpec.model.Assignment;
-import org.openpec.model.PartnerDirectory;
 import org.openpec.model.PriceListEntry;
-import org.openpec.model.RoleCatalog;
 import org.openpec.model.UsageLine;
 import org.openpec.model.Words;
 import org.openpec.time.Interval;
 import org.openpec.time.Timeline;
 
 /**
- * The standard PEC rules (spec §6, §2.4, §9) and the combinators that compose them.
+ * The standard PEC rules and the combinators that compose them.
  *
- * <p>{@link #standard()} is the rule of the spec: the product rules in their order, then the agreement, then the
- * access funnel. To change it, start from {@link #standardRules()}, add, remove or replace elements, and
- * combine them with {@link #allOf(List)}: the primary reason is always the first failing rule in list order.
+ * <p>{@link #standard()} is the rule of the specification: the product rules in their order (price list, third
+ * party, reservation, marketplace, Spot, benefit), then the partner agreement, then the access funnel. To change
+ * it, start from {@link #standardRules()}, add, remove or replace elements, and combine them with
+ * {@link #allOf(List)}: the primary reason is always the first failing rule in list order. Every rule, standard or
+ * composed, answers {@link EligibilityRule#decide} cheaply and {@link EligibilityRule#explain} in full, and the
+ * calculator treats the standard rule like any other.
  */
 public final class Rules {
 
   private Rules() {}
 
-  private static final EligibilityRule IN_PRICE_LIST = new Named(
-      "the product is in the Azure plan consumption price list on the usage day", Rules::checkInPriceList);
-  private static final EligibilityRule NOT_THIRD_PARTY = new Named(
-      "the price-list entry is not tagged Third Party", Rules::checkNotThirdParty);
-  private static final EligibilityRule NOT_RESERVATION = new Named(
-      "the line is neither a reservation product nor a purchase", Rules::checkNotReservation);
-  private static final EligibilityRule NOT_MARKETPLACE = new Named(
-      "the publisher is Microsoft (not a marketplace product)", Rules::checkNotMarketplace);
-  private static final EligibilityRule NOT_SPOT = new Named(
-      "the meter is not a Spot VM", Rules::checkNotSpot);
-  private static final EligibilityRule NOT_BENEFIT = new Named(
-      "the usage is not covered by a reservation or savings-plan benefit", Rules::checkNotBenefit);
-  private static final EligibilityRule AGREEMENT = new Named(
-      "the billed partner holds an active partner agreement on the usage day", Rules::checkAgreement);
-  private static final EligibilityRule HELD_ALL_DAY = new Named(
-      "an eligible, active, linked grant of the billed partner or its reseller covers the scope all day",
-      Rules::checkAccess);
+  private static final int IN_PRICE_LIST_KIND = 0;
+  private static final int NOT_THIRD_PARTY_KIND = 1;
+  private static final int NOT_RESERVATION_KIND = 2;
+  private static final int NOT_MARKETPLACE_KIND = 3;
+  private static final int NOT_SPOT_KIND = 4;
+  private static final int NOT_BENEFIT_KIND = 5;
+  private static final int AGREEMENT_KIND = 6;
+  private static final int FUNNEL_KIND = 7;
+
+  private static final Leaf IN_PRICE_LIST = new Leaf(IN_PRICE_LIST_KIND,
+      "the product is in the Azure plan consumption price list on the usage day");
+  private static final Leaf NOT_THIRD_PARTY = new Leaf(NOT_THIRD_PARTY_KIND,
+      "the price-list entry is not tagged Third Party");
+  private static final Leaf NOT_RESERVATION = new Leaf(NOT_RESERVATION_KIND,
+      "the line is neither a reservation product nor a purchase");
+  private static final Leaf NOT_MARKETPLACE = new Leaf(NOT_MARKETPLACE_KIND,
+      "the publisher is Microsoft (not a marketplace product)");
+  private static final Leaf NOT_SPOT = new Leaf(NOT_SPOT_KIND, "the meter is not a Spot VM");
+  private static final Leaf NOT_BENEFIT = new Leaf(NOT_BENEFIT_KIND,
+      "the usage is not covered by a reservation or savings-plan benefit");
+  private static final Leaf AGREEMENT = new Leaf(AGREEMENT_KIND,
+      "the billed partner holds an active partner agreement on the usage day");
+  private static final Leaf FUNNEL = new Leaf(FUNNEL_KIND,
+      "an eligible, active, linked grant of the billed partner or its reseller covers the scope all day");
+  private static final EligibilityRule HELD_ALL_DAY = rememberedByAccess(FUNNEL);
 
   private static final List<EligibilityRule> STANDARD_RULES = List.of(IN_PRICE_LIST, NOT_THIRD_PARTY,
       NOT_RESERVATION, NOT_MARKETPLACE, NOT_SPOT, NOT_BENEFIT, AGREEMENT, HELD_ALL_DAY);
   private static final EligibilityRule STANDARD = allOf(STANDARD_RULES);
-  private static final List<EligibilityRule> PRODUCT_RULES = STANDARD_RULES.subList(0, 6);
 
-  /** The spec's rule: all of {@link #standardRules()}, in order. */
+  /** The specification's rule: all of {@link #standardRules()}, in order. */
   public static EligibilityRule standard() {
     return STANDARD;
   }
@@ -60,126 +69,95 @@ public final class Rules {
     return STANDARD_RULES;
   }
 
-  /** The product rules of spec §6, in order: the first six of {@link #standardRules()}. */
-  public static List<EligibilityRule> productRules() {
-    return PRODUCT_RULES;
-  }
-
-  /** §6.1 {@code NOT_IN_PRICE_LIST}; holds when no price list is given (the rule is skipped). */
+  /** {@code NOT_IN_PRICE_LIST}: an entry in force on the usage day prices the line; holds when no price list is given. */
   public static EligibilityRule inPriceList() {
     return IN_PRICE_LIST;
   }
 
-  /** §6.2 {@code THIRD_PARTY}; holds when no price list is given. */
+  /** {@code THIRD_PARTY}; holds when no price list is given. */
   public static EligibilityRule notThirdParty() {
     return NOT_THIRD_PARTY;
   }
 
-  /** §6.3 {@code RESERVATION}; holds when no price list is given (the purchase test too). */
+  /** {@code RESERVATION}: a reservation product, or a purchase; holds when no price list is given (the purchase test too). */
   public static EligibilityRule notReservation() {
     return NOT_RESERVATION;
   }
 
-  /** §6.4 {@code MARKETPLACE}. */
+  /** {@code MARKETPLACE}: a publisher other than Microsoft. */
   public static EligibilityRule notMarketplace() {
     return NOT_MARKETPLACE;
   }
 
-  /** §6.5 {@code SPOT_VM}. */
+  /** {@code SPOT_VM}: the word Spot in the meter sub-category, meter name, SKU name or price-list SKU title. */
   public static EligibilityRule notSpot() {
     return NOT_SPOT;
   }
 
-  /** §6.6 {@code BENEFIT_COVERED}. */
+  /** {@code BENEFIT_COVERED}: a reservation or savings-plan benefit covers the usage. */
   public static EligibilityRule notBenefitCovered() {
     return NOT_BENEFIT;
   }
 
-  /** §2.4 {@code AGREEMENT_INACTIVE}. */
+  /** {@code AGREEMENT_INACTIVE}: the billed partner has no active agreement on the usage day. */
   public static EligibilityRule agreementActive() {
     return AGREEMENT;
   }
 
-  /** §9 the access funnel: {@code NO_ACCESS} ... {@code PARTIAL_DAY}, with its evidence. */
+  /**
+   * The access funnel: {@code NO_ACCESS}, {@code ASSIGNMENT_NOT_ACTIVE}, {@code ROLE_NOT_ELIGIBLE},
+   * {@code PARTNER_NOT_LINKED}, {@code OTHER_PARTNER} or {@code PARTIAL_DAY}, with its evidence; remembered per
+   * {@link LineFacts#accessKey()}.
+   */
   public static EligibilityRule heldAllDay() {
     return HELD_ALL_DAY;
   }
 
+  private static final Decision ALWAYS = Decision.pass("no rule to hold");
+  private static final Decision EVERY_RULE_HOLDS = Decision.pass("every rule holds");
+  private static final Decision NEVER = Decision.fail(Reason.RULE_NOT_MET, "no alternative holds");
+
   /**
-   * Holds when every rule holds; every rule is evaluated so the verdict lists every failure. The primary
-   * reason is the first failing rule's. An empty list holds.
+   * Holds when every rule holds. {@code decide} stops at the first failing rule; {@code explain} evaluates every
+   * rule so the verdict lists every failure. The primary reason is the first failing rule's; when all hold, the
+   * detail is that of the last rule whose detail is the access funnel's, else "every rule holds". An empty list
+   * holds.
    */
   public static EligibilityRule allOf(List<EligibilityRule> rules) {
-    List<EligibilityRule> parts = List.copyOf(rules);
-    String description = parts.isEmpty() ? "always" : "all of: " + describe(parts);
-    String label = parts.isEmpty() ? "always" : "all of these " + parts.size() + " rules";
-    return new Named(description, facts -> {
-      List<Verdict> children = new ArrayList<>(parts.size());
-      Verdict firstFailure = null;
-      Verdict passDetail = null;
-      for (EligibilityRule r : parts) {
-        Verdict v = r.evaluate(facts);
-        children.add(v);
-        if (!v.isEligible() && firstFailure == null) {
-          firstFailure = v;
-        }
-        if (v.isEligible() && v.accessEvidence().isPresent()) {
-          passDetail = v;
-        }
-      }
-      if (firstFailure != null) {
-        return Verdict.composed(label, false, firstFailure.reason(), firstFailure.detail(), children);
-      }
-      String detail = passDetail != null ? passDetail.detail() : parts.isEmpty() ? "no rule to hold" : "every rule holds";
-      return Verdict.composed(label, true, Reason.ELIGIBLE, detail, children);
-    });
+    return new AllOf(List.copyOf(rules));
   }
 
   /**
-   * Holds when at least one rule holds; every rule is evaluated. When none holds, the primary reason is the
-   * first rule's. An empty list never holds ({@link Reason#RULE_NOT_MET}).
+   * Holds when at least one rule holds. {@code decide} stops at the first rule that holds; {@code explain}
+   * evaluates every rule. When none holds, the primary reason is the first rule's. An empty list never holds
+   * ({@link Reason#RULE_NOT_MET}).
    */
   public static EligibilityRule anyOf(List<EligibilityRule> rules) {
-    List<EligibilityRule> parts = List.copyOf(rules);
-    String description = parts.isEmpty() ? "never" : "any of: " + describe(parts);
-    String label = parts.isEmpty() ? "never" : "any of these " + parts.size() + " rules";
-    return new Named(description, facts -> {
-      List<Verdict> children = new ArrayList<>(parts.size());
-      Verdict firstPass = null;
-      for (EligibilityRule r : parts) {
-        Verdict v = r.evaluate(facts);
-        children.add(v);
-        if (v.isEligible() && firstPass == null) {
-          firstPass = v;
-        }
-      }
-      if (firstPass != null) {
-        return Verdict.composed(label, true, Reason.ELIGIBLE, firstPass.detail(), children);
-      }
-      if (children.isEmpty()) {
-        return Verdict.composed(label, false, Reason.RULE_NOT_MET, "no alternative holds", children);
-      }
-      Verdict first = children.get(0);
-      return Verdict.composed(label, false, first.reason(), first.detail(), children);
-    });
+    return new AnyOf(List.copyOf(rules));
   }
 
   /** Holds when {@code rule} does not; fails with {@code reason} when it does. */
   public static EligibilityRule not(EligibilityRule rule, Reason reason) {
     Objects.requireNonNull(rule, "rule");
-    Objects.requireNonNull(reason, "reason");
-    String description = "not (" + rule.description() + ")";
-    return new Named(description, facts -> {
-      Verdict inner = rule.evaluate(facts);
-      return inner.isEligible()
-          ? Verdict.composed(description, false, reason, "holds: " + inner.detail(), List.of(inner))
-          : Verdict.composed(description, true, Reason.ELIGIBLE, "does not hold: " + inner.detail(), List.of(inner));
-    });
+    if (Objects.requireNonNull(reason, "reason") == Reason.ELIGIBLE) {
+      throw new IllegalArgumentException("a negation needs a failing reason, not ELIGIBLE");
+    }
+    return new Not(rule, reason);
   }
 
   /** A rule with a sentence of its own, for callers' custom rules. */
   public static EligibilityRule named(String description, EligibilityRule rule) {
     return new Named(Objects.requireNonNull(description, "description"), Objects.requireNonNull(rule, "rule"));
+  }
+
+  /**
+   * {@code rule}, its verdict remembered per {@link LineFacts#accessKey()} in the facts' memory
+   * ({@link LineFacts#remember}): for rules whose verdict depends on nothing but the access facts (the grants
+   * reaching the scope on the day, the partners, roles and coverage), such as the access funnel. Lines of one
+   * resource and day then share one verdict; the result is the same as without remembering.
+   */
+  public static EligibilityRule rememberedByAccess(EligibilityRule rule) {
+    return new RememberedByAccess(Objects.requireNonNull(rule, "rule"));
   }
 
   private static String describe(List<EligibilityRule> parts) {
@@ -190,11 +168,57 @@ public final class Rules {
     return sb.toString();
   }
 
-  /** A rule and its sentence. */
-  private record Named(String description, EligibilityRule body) implements EligibilityRule {
+  /** Every rule holds. */
+  private static final class AllOf implements EligibilityRule {
+    private final EligibilityRule[] parts;
+    private final String description;
+    private final String label;
+
+    AllOf(List<EligibilityRule> parts) {
+      this.parts = parts.toArray(new EligibilityRule[0]);
+      this.description = parts.isEmpty() ? "always" : "all of: " + describe(parts);
+      this.label = parts.isEmpty() ? "always" : "all of these " + parts.size() + " rules";
+    }
+
     @Override
-    public Verdict evaluate(LineFacts facts) {
-      return body.evaluate(facts);
+    public Decision decide(LineFacts facts) {
+      Decision passDetail = null;
+      for (EligibilityRule r : parts) {
+        Decision d = r.decide(facts);
+        if (!d.isEligible()) {
+          return d;
+        }
+        if (d.fromAccess()) {
+          passDetail = d;
+        }
+      }
+      return passDetail != null ? passDetail : parts.length == 0 ? ALWAYS : EVERY_RULE_HOLDS;
+    }
+
+    @Override
+    public Verdict explain(LineFacts facts) {
+      List<Verdict> children = new ArrayList<>(parts.length);
+      Decision firstFailure = null;
+      Decision passDetail = null;
+      for (EligibilityRule r : parts) {
+        Verdict v = r.explain(facts);
+        children.add(v);
+        Decision d = v.decision();
+        if (!d.isEligible() && firstFailure == null) {
+          firstFailure = d;
+        }
+        if (d.isEligible() && d.fromAccess()) {
+          passDetail = d;
+        }
+      }
+      Decision d = firstFailure != null ? firstFailure
+          : passDetail != null ? passDetail : parts.length == 0 ? ALWAYS : EVERY_RULE_HOLDS;
+      return Verdict.composed(label, d, children);
+    }
+
+    @Override
+    public String description() {
+      return description;
     }
 
     @Override
@@ -203,7 +227,196 @@ public final class Rules {
     }
   }
 
-  // ---- §6 product rules --------------------------------------------------------------------------------------
+  /** At least one rule holds. */
+  private static final class AnyOf implements EligibilityRule {
+    private final EligibilityRule[] parts;
+    private final String description;
+    private final String label;
+
+    AnyOf(List<EligibilityRule> parts) {
+      this.parts = parts.toArray(new EligibilityRule[0]);
+      this.description = parts.isEmpty() ? "never" : "any of: " + describe(parts);
+      this.label = parts.isEmpty() ? "never" : "any of these " + parts.size() + " rules";
+    }
+
+    @Override
+    public Decision decide(LineFacts facts) {
+      Decision first = null;
+      for (EligibilityRule r : parts) {
+        Decision d = r.decide(facts);
+        if (d.isEligible()) {
+          return d;
+        }
+        if (first == null) {
+          first = d;
+        }
+      }
+      return first != null ? first : NEVER;
+    }
+
+    @Override
+    public Verdict explain(LineFacts facts) {
+      List<Verdict> children = new ArrayList<>(parts.length);
+      Decision firstPass = null;
+      for (EligibilityRule r : parts) {
+        Verdict v = r.explain(facts);
+        children.add(v);
+        if (v.isEligible() && firstPass == null) {
+          firstPass = v.decision();
+        }
+      }
+      Decision d = firstPass != null ? firstPass : children.isEmpty() ? NEVER : children.get(0).decision();
+      return Verdict.composed(label, d, children);
+    }
+
+    @Override
+    public String description() {
+      return description;
+    }
+
+    @Override
+    public String toString() {
+      return description;
+    }
+  }
+
+  /** The rule does not hold. */
+  private static final class Not implements EligibilityRule {
+    private final EligibilityRule rule;
+    private final Reason reason;
+    private final String description;
+
+    Not(EligibilityRule rule, Reason reason) {
+      this.rule = rule;
+      this.reason = reason;
+      this.description = "not (" + rule.description() + ")";
+    }
+
+    private Decision negation(Decision inner) {
+      return inner.isEligible() ? Decision.fail(reason, "holds: " + inner.detail())
+          : Decision.pass("does not hold: " + inner.detail());
+    }
+
+    @Override
+    public Decision decide(LineFacts facts) {
+      return negation(rule.decide(facts));
+    }
+
+    @Override
+    public Verdict explain(LineFacts facts) {
+      Verdict inner = rule.explain(facts);
+      return Verdict.composed(description, negation(inner.decision()), List.of(inner));
+    }
+
+    @Override
+    public String description() {
+      return description;
+    }
+
+    @Override
+    public String toString() {
+      return description;
+    }
+  }
+
+  /** A rule and its sentence. */
+  private record Named(String description, EligibilityRule body) implements EligibilityRule {
+    @Override
+    public Decision decide(LineFacts facts) {
+      return body.decide(facts);
+    }
+
+    @Override
+    public Verdict explain(LineFacts facts) {
+      return body.explain(facts);
+    }
+
+    @Override
+    public String toString() {
+      return description;
+    }
+  }
+
+  /** A rule whose verdict is remembered per access key. */
+  private static final class RememberedByAccess implements EligibilityRule {
+    private final EligibilityRule rule;
+    private final Function<LineFacts, Verdict> compute;
+
+    RememberedByAccess(EligibilityRule rule) {
+      this.rule = rule;
+      this.compute = rule::explain;
+    }
+
+    @Override
+    public Decision decide(LineFacts facts) {
+      return explain(facts).decision();
+    }
+
+    @Override
+    public Verdict explain(LineFacts facts) {
+      return facts.remember(this, facts.accessKey(), compute);
+    }
+
+    @Override
+    public String description() {
+      return rule.description();
+    }
+
+    @Override
+    public String toString() {
+      return rule.description();
+    }
+  }
+
+  /** One of the standard rules: a single class, so that the standard rule's calls stay monomorphic. */
+  private static final class Leaf implements EligibilityRule {
+    private final int kind;
+    private final String description;
+
+    Leaf(int kind, String description) {
+      this.kind = kind;
+      this.description = description;
+    }
+
+    @Override
+    public Decision decide(LineFacts facts) {
+      return explain(facts).decision();
+    }
+
+    @Override
+    public Verdict explain(LineFacts f) {
+      switch (kind) {
+        case IN_PRICE_LIST_KIND:
+          return checkInPriceList(f);
+        case NOT_THIRD_PARTY_KIND:
+          return checkNotThirdParty(f);
+        case NOT_RESERVATION_KIND:
+          return checkNotReservation(f);
+        case NOT_MARKETPLACE_KIND:
+          return checkNotMarketplace(f);
+        case NOT_SPOT_KIND:
+          return checkNotSpot(f);
+        case NOT_BENEFIT_KIND:
+          return checkNotBenefit(f);
+        case AGREEMENT_KIND:
+          return checkAgreement(f);
+        default:
+          return checkAccess(f);
+      }
+    }
+
+    @Override
+    public String description() {
+      return description;
+    }
+
+    @Override
+    public String toString() {
+      return description;
+    }
+  }
+
+  // ---- product rules ------------------------------------------------------------------------------------------
 
   private static final String NO_PRICE_LIST = "skipped: no price list given";
 
@@ -222,33 +435,34 @@ public final class Rules {
   }
 
   private static Verdict checkInPriceList(LineFacts f) {
-    String rule = IN_PRICE_LIST.description();
     if (!f.hasPriceList()) {
       return Pass.IN_PRICE_LIST_SKIPPED;
     }
     UsageLine l = f.line();
-    return f.priceEntries().get().isEmpty()
-        ? Verdict.fail(rule, Reason.NOT_IN_PRICE_LIST, "no consumption price-list entry for product " + l.productId()
-            + ", SKU " + l.skuId() + ", meter " + l.meterId() + " on " + l.usageDate())
-        : Pass.IN_PRICE_LIST;
+    for (PriceListEntry e : f.priceEntriesAnyDay()) {
+      if (e.isInForceOn(l.usageDate())) {
+        return Pass.IN_PRICE_LIST;
+      }
+    }
+    return Verdict.fail(IN_PRICE_LIST.description(), Reason.NOT_IN_PRICE_LIST, "no consumption price-list entry for product "
+        + l.productId() + ", SKU " + l.skuId() + ", meter " + l.meterId() + " on " + l.usageDate());
   }
 
   private static Verdict checkNotThirdParty(LineFacts f) {
-    String rule = NOT_THIRD_PARTY.description();
     if (!f.hasPriceList()) {
       return Pass.NOT_THIRD_PARTY_SKIPPED;
     }
-    return anyEntry(f, PriceListEntry::isThirdParty)
-        ? Verdict.fail(rule, Reason.THIRD_PARTY, "the price list tags the product Third Party")
+    return anyEntry(f, THIRD_PARTY_ENTRY)
+        ? Verdict.fail(NOT_THIRD_PARTY.description(), Reason.THIRD_PARTY, "the price list tags the product Third Party")
         : Pass.NOT_THIRD_PARTY;
   }
 
   private static Verdict checkNotReservation(LineFacts f) {
-    String rule = NOT_RESERVATION.description();
     if (!f.hasPriceList()) {
       return Pass.NOT_RESERVATION_SKIPPED;
     }
-    if (anyEntry(f, PriceListEntry::isReservation)) {
+    String rule = NOT_RESERVATION.description();
+    if (anyEntry(f, RESERVATION_ENTRY)) {
       return Verdict.fail(rule, Reason.RESERVATION, "the price list tags the product Reservations");
     }
     if (f.line().chargeType().trim().equalsIgnoreCase("Purchase")) {
@@ -276,8 +490,9 @@ public final class Rules {
   }
 
   private static String spotSkuTitle(LineFacts f) {
-    for (PriceListEntry e : f.priceEntries().orElse(List.of())) {
-      if (e.hasSpotTitle()) {
+    java.time.LocalDate day = f.line().usageDate();
+    for (PriceListEntry e : f.priceEntriesAnyDay()) {
+      if (e.hasSpotTitle() && e.isInForceOn(day)) {
         return "SkuTitle " + e.skuTitle();
       }
     }
@@ -292,9 +507,14 @@ public final class Rules {
         : Pass.NOT_BENEFIT;
   }
 
+  private static final Predicate<PriceListEntry> THIRD_PARTY_ENTRY = PriceListEntry::isThirdParty;
+  private static final Predicate<PriceListEntry> RESERVATION_ENTRY = PriceListEntry::isReservation;
+
+  /** Whether an entry in force on the usage day passes {@code test}. */
   private static boolean anyEntry(LineFacts f, Predicate<PriceListEntry> test) {
-    for (PriceListEntry e : f.priceEntries().orElse(List.of())) {
-      if (test.test(e)) {
+    java.time.LocalDate day = f.line().usageDate();
+    for (PriceListEntry e : f.priceEntriesAnyDay()) {
+      if (test.test(e) && e.isInForceOn(day)) {
         return true;
       }
     }
@@ -309,37 +529,7 @@ public final class Rules {
     return Words.containsWord(text, "spot");
   }
 
-  /**
-   * Whether every product rule of spec §6 holds for {@code line} — the negation of rules 1 to 6 in one pass,
-   * without building verdicts. The calculator's fast path uses it and falls back to the full rule whenever it
-   * is false; a property test holds it to {@link #standardRules()}.
-   *
-   * @param entries the price-list entries of the line's product, SKU and meter, whatever their dates; null when
-   *     no price list is given
-   */
-  public static boolean passesProductRules(UsageLine line, List<PriceListEntry> entries) {
-    if (entries != null) {
-      boolean inForce = false;
-      for (PriceListEntry e : entries) {
-        if (e.isInForceOn(line.usageDate())) {
-          if (e.isThirdParty() || e.isReservation() || e.hasSpotTitle()) {
-            return false;
-          }
-          inForce = true;
-        }
-      }
-      if (!inForce || line.chargeType().trim().equalsIgnoreCase("Purchase")) {
-        return false;
-      }
-    }
-    String publisher = line.publisherName().trim();
-    return (publisher.isEmpty() || publisher.equalsIgnoreCase("Microsoft"))
-        && !hasWordSpot(line.meterSubCategory()) && !hasWordSpot(line.meterName()) && !hasWordSpot(line.skuName())
-        && line.benefitType().isBlank() && line.benefitId().isBlank();
-  }
-
-
-  // ---- §2.4 agreement -----------------------------------------------------------------------------------------
+  // ---- agreement ----------------------------------------------------------------------------------------------
 
   private static Verdict checkAgreement(LineFacts f) {
     UsageLine l = f.line();
@@ -349,22 +539,17 @@ public final class Rules {
             "partner " + l.billedPartnerId() + " has no active agreement on " + l.usageDate());
   }
 
-  // ---- §9 access funnel ---------------------------------------------------------------------------------------
-
-  /** What the access funnel's verdict depends on: equal keys give equal verdicts. */
-  private record FunnelKey(List<AccessGrant> grants, Interval day, String billedOrg, String resellerOrg,
-      CoveragePolicy coverage, RoleCatalog roles, PartnerDirectory partners) {}
+  // ---- access funnel ------------------------------------------------------------------------------------------
 
   private static Verdict checkAccess(LineFacts f) {
     UsageLine line = f.line();
     String billed = f.partners().organizationOf(line.billedPartnerId());
     String reseller = line.reseller().map(f.partners()::organizationOf).orElse(null);
-    return f.memo().get(new FunnelKey(f.grants(), f.day(), billed, reseller, f.coverage(), f.roles(), f.partners()),
-        () -> funnel(f, billed, reseller));
+    return funnel(f, billed, reseller);
   }
 
   private static Verdict funnel(LineFacts f, String billed, String reseller) {
-    String rule = HELD_ALL_DAY.description();
+    String rule = FUNNEL.description();
     UsageLine line = f.line();
     Interval day = f.day();
     List<FunnelStep> steps = new ArrayList<>(6);

@@ -21,21 +21,24 @@ public final class Verdict {
   private final String detail;
   private final List<Verdict> children;
   private final AccessEvidence evidence;
+  private final boolean fromAccess;
+  private Decision decision;
 
   private Verdict(boolean eligible, Reason reason, String rule, String detail, List<Verdict> children,
-      AccessEvidence evidence) {
+      AccessEvidence evidence, boolean fromAccess) {
     this.eligible = eligible;
     this.reason = reason;
     this.rule = rule;
     this.detail = detail;
     this.children = children;
     this.evidence = evidence;
+    this.fromAccess = fromAccess;
   }
 
   /** A leaf verdict that holds. */
   public static Verdict pass(String rule, String detail) {
     return new Verdict(true, Reason.ELIGIBLE, Objects.requireNonNull(rule, "rule"),
-        Objects.requireNonNull(detail, "detail"), List.of(), null);
+        Objects.requireNonNull(detail, "detail"), List.of(), null, false);
   }
 
   /**
@@ -48,20 +51,34 @@ public final class Verdict {
       throw new IllegalArgumentException("a failing verdict needs a reason other than ELIGIBLE");
     }
     return new Verdict(false, reason, Objects.requireNonNull(rule, "rule"),
-        Objects.requireNonNull(detail, "detail"), List.of(), null);
+        Objects.requireNonNull(detail, "detail"), List.of(), null, false);
   }
 
-  /** A composed verdict: {@code eligible} with the given primary reason, detail and children. */
-  public static Verdict composed(String rule, boolean eligible, Reason reason, String detail, List<Verdict> children) {
-    if (eligible != (reason == Reason.ELIGIBLE)) {
-      throw new IllegalArgumentException("reason " + reason + " does not fit eligible=" + eligible);
+  /** A composed verdict: the decision of a composition over the verdicts of its parts. */
+  static Verdict composed(String rule, Decision decision, List<Verdict> children) {
+    Verdict v = new Verdict(decision.isEligible(), decision.reason(), rule, decision.detail(), List.copyOf(children),
+        null, decision.fromAccess());
+    v.decision = decision;
+    return v;
+  }
+
+  /** This verdict carrying the evidence of the access funnel (its detail is then the funnel's). */
+  Verdict withEvidence(AccessEvidence accessEvidence) {
+    return new Verdict(eligible, reason, rule, detail, children, Objects.requireNonNull(accessEvidence, "evidence"),
+        true);
+  }
+
+  /**
+   * The short answer of this verdict: eligibility, reason and detail, as {@link EligibilityRule#decide} gives
+   * it. Built once per verdict, so a shared or remembered verdict answers without allocating.
+   */
+  public Decision decision() {
+    Decision d = decision;
+    if (d == null) {
+      d = new Decision(eligible, reason, detail, fromAccess);
+      decision = d;
     }
-    return new Verdict(eligible, reason, rule, detail, List.copyOf(children), null);
-  }
-
-  /** This verdict carrying the evidence of the access funnel. */
-  public Verdict withEvidence(AccessEvidence accessEvidence) {
-    return new Verdict(eligible, reason, rule, detail, children, Objects.requireNonNull(accessEvidence, "evidence"));
+    return d;
   }
 
   /** Whether the rule holds. */

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * Usage days: the UTC calendar day {@code [D 00:00Z, D+1 00:00Z)} of a usage line's date (spec §1).
+ * Usage days: the UTC calendar day {@code [D 00:00Z, D+1 00:00Z)} of a usage line's date (rules §1).
  *
  * <p>Nothing here reads the system clock or zone.
  */

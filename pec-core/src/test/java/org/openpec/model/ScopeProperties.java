@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openpec.Generators;
 import org.quicktheories.generators.Generate;
 
-/** Scope parsing and ancestry (spec §4) against a model of lists of segments. */
+/** Scope parsing and ancestry (rules §4) against a model of lists of segments. */
 class ScopeProperties {
 
   private static String lowerJoin(List<String> segments) {

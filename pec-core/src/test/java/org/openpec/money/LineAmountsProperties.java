@@ -11,7 +11,7 @@ import org.openpec.Generators;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
-/** The per-line formulas of spec §8, for any price, quantity (negative too), exchange rate and rate. */
+/** The per-line formulas of rules §8, for any price, quantity (negative too), exchange rate and rate. */
 class LineAmountsProperties {
 
   private static Gen<BigDecimal> rates() {

@@ -52,7 +52,7 @@ class MoneyValueTest {
   void totalsOfOneLineCarryItsAmountsAndZeroIsTheIdentity() {
     LineAmounts line = LineAmounts.of(new BigDecimal("0.50"), new BigDecimal("24"), BigDecimal.ONE,
         new BigDecimal("0.15"));
-    Totals one = Totals.of(line);
+    Totals one = Totals.of(new Currencies("USD", "USD"), line);
     assertThat(one.lines()).isEqualTo(1);
     assertThat(one.listCost()).isEqualByComparingTo("12");
     assertThat(one.pricingPreTaxTotal()).isEqualByComparingTo("10.2");

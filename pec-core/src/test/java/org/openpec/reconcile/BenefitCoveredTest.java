@@ -13,7 +13,7 @@ import org.openpec.model.UsageLine;
 import org.openpec.money.LineAmounts;
 import org.openpec.rules.Reason;
 
-/** Benefit-covered usage is prepaid (spec §8): every amount is 0, and reconcile matches Microsoft's 0. */
+/** Benefit-covered usage is prepaid (rules §8): every amount is 0, and reconcile matches Microsoft's 0. */
 class BenefitCoveredTest {
 
   private static UsageLine covered(String quantity) {

@@ -49,7 +49,7 @@ class RulesTest {
   }
 
   private static Verdict standard(UsageLine line, Optional<List<PriceListEntry>> entries, AccessGrant... grants) {
-    return Rules.standard().evaluate(LineFacts.of(line, entries, List.of(grants)));
+    return Rules.standard().explain(LineFacts.of(line, entries, List.of(grants)));
   }
 
   @Nested
@@ -193,7 +193,7 @@ class RulesTest {
 
     @Test
     void anEmptyAllOfIsEligible() {
-      Verdict v = Rules.allOf(List.of()).evaluate(facts);
+      Verdict v = Rules.allOf(List.of()).explain(facts);
       assertThat(v.isEligible()).isTrue();
       assertThat(v.failures()).isEmpty();
       assertThat(Rules.allOf(List.of()).description()).isEqualTo("always");
@@ -201,7 +201,7 @@ class RulesTest {
 
     @Test
     void anEmptyAnyOfIsNotEligible() {
-      Verdict v = Rules.anyOf(List.of()).evaluate(facts);
+      Verdict v = Rules.anyOf(List.of()).explain(facts);
       assertThat(v.isEligible()).isFalse();
       assertThat(v.reason()).isEqualTo(Reason.RULE_NOT_MET);
       assertThat(v.failures()).containsExactly(Reason.RULE_NOT_MET);
@@ -211,7 +211,7 @@ class RulesTest {
     @Test
     void allOfEvaluatesEveryRuleAndNamesTheFirstFailure() {
       Verdict v = Rules.allOf(List.of(pass("a"), fail("b", Reason.SPOT_VM), fail("c", Reason.MARKETPLACE), pass("d")))
-          .evaluate(facts);
+          .explain(facts);
       assertThat(evaluations).hasValue(4);
       assertThat(v.isEligible()).isFalse();
       assertThat(v.reason()).isEqualTo(Reason.SPOT_VM);
@@ -221,13 +221,13 @@ class RulesTest {
 
     @Test
     void allOfOfPassingRulesIsEligible() {
-      assertThat(Rules.allOf(List.of(pass("a"), pass("b"))).evaluate(facts).isEligible()).isTrue();
+      assertThat(Rules.allOf(List.of(pass("a"), pass("b"))).explain(facts).isEligible()).isTrue();
     }
 
     @Test
     void anyOfEvaluatesEveryRuleAndHoldsWhenOneHolds() {
       Verdict v = Rules.anyOf(List.of(fail("a", Reason.SPOT_VM), pass("b"), fail("c", Reason.MARKETPLACE)))
-          .evaluate(facts);
+          .explain(facts);
       assertThat(evaluations).hasValue(3);
       assertThat(v.isEligible()).isTrue();
       assertThat(v.reason()).isEqualTo(Reason.ELIGIBLE);
@@ -235,50 +235,68 @@ class RulesTest {
 
     @Test
     void anyOfWithoutAPassingRuleGivesTheFirstRulesReason() {
-      Verdict v = Rules.anyOf(List.of(fail("a", Reason.SPOT_VM), fail("b", Reason.MARKETPLACE))).evaluate(facts);
+      Verdict v = Rules.anyOf(List.of(fail("a", Reason.SPOT_VM), fail("b", Reason.MARKETPLACE))).explain(facts);
       assertThat(v.reason()).isEqualTo(Reason.SPOT_VM);
       assertThat(v.failures()).containsExactly(Reason.SPOT_VM, Reason.MARKETPLACE);
     }
 
     @Test
+    void decideStopsAtTheFirstFailureWhereExplainEvaluatesEveryRule() {
+      EligibilityRule all = Rules.allOf(List.of(pass("a"), fail("b", Reason.SPOT_VM), fail("c", Reason.MARKETPLACE)));
+      Decision d = all.decide(facts);
+      assertThat(evaluations).hasValue(2);
+      assertThat(d.reason()).isEqualTo(Reason.SPOT_VM);
+      assertThat(d).isEqualTo(all.explain(facts).decision());
+      evaluations.set(0);
+      EligibilityRule any = Rules.anyOf(List.of(fail("a", Reason.SPOT_VM), pass("b"), fail("c", Reason.MARKETPLACE)));
+      assertThat(any.decide(facts).isEligible()).isTrue();
+      assertThat(evaluations).hasValue(2);
+    }
+
+    @Test
+    void aNegationNeedsAFailingReason() {
+      assertThatIllegalArgumentException().isThrownBy(() -> Rules.not(pass("a"), Reason.ELIGIBLE));
+    }
+
+    @Test
     void notInvertsARuleWithTheGivenReason() {
-      Verdict negatedPass = Rules.not(pass("a"), Reason.RULE_NOT_MET).evaluate(facts);
+      Verdict negatedPass = Rules.not(pass("a"), Reason.RULE_NOT_MET).explain(facts);
       assertThat(negatedPass.isEligible()).isFalse();
       assertThat(negatedPass.reason()).isEqualTo(Reason.RULE_NOT_MET);
       assertThat(negatedPass.failures()).containsExactly(Reason.RULE_NOT_MET);
-      assertThat(Rules.not(fail("b", Reason.SPOT_VM), Reason.RULE_NOT_MET).evaluate(facts).isEligible()).isTrue();
+      assertThat(Rules.not(fail("b", Reason.SPOT_VM), Reason.RULE_NOT_MET).explain(facts).isEligible()).isTrue();
       assertThat(Rules.not(pass("a"), Reason.RULE_NOT_MET).description()).isEqualTo("not (a)");
     }
 
     @Test
     void failuresListEveryFailingRuleOfANestedComposition() {
       Verdict v = Rules.allOf(List.of(fail("a", Reason.SPOT_VM), Rules.not(pass("b"), Reason.RULE_NOT_MET),
-          Rules.allOf(List.of(pass("c"), fail("d", Reason.MARKETPLACE))))).evaluate(facts);
+          Rules.allOf(List.of(pass("c"), fail("d", Reason.MARKETPLACE))))).explain(facts);
       assertThat(v.reason()).isEqualTo(Reason.SPOT_VM);
       assertThat(v.failures()).containsExactly(Reason.SPOT_VM, Reason.RULE_NOT_MET, Reason.MARKETPLACE);
     }
 
     @Test
     void anEligibleVerdictListsNoFailureEvenWhenAnAlternativeFailed() {
-      assertThat(Rules.anyOf(List.of(fail("a", Reason.SPOT_VM), pass("b"))).evaluate(facts).failures()).isEmpty();
-      assertThat(Rules.not(fail("a", Reason.SPOT_VM), Reason.RULE_NOT_MET).evaluate(facts).failures()).isEmpty();
+      assertThat(Rules.anyOf(List.of(fail("a", Reason.SPOT_VM), pass("b"))).explain(facts).failures()).isEmpty();
+      assertThat(Rules.not(fail("a", Reason.SPOT_VM), Reason.RULE_NOT_MET).explain(facts).failures()).isEmpty();
       Verdict v = Rules.allOf(List.of(Rules.anyOf(List.of(fail("a", Reason.SPOT_VM), pass("b"))),
-          fail("c", Reason.MARKETPLACE))).evaluate(facts);
+          fail("c", Reason.MARKETPLACE))).explain(facts);
       assertThat(v.failures()).containsExactly(Reason.MARKETPLACE);
     }
 
     @Test
     void andOrAndNegateAreTheCombinators() {
-      assertThat(pass("a").and(fail("b", Reason.SPOT_VM)).evaluate(facts).reason()).isEqualTo(Reason.SPOT_VM);
-      assertThat(fail("b", Reason.SPOT_VM).or(pass("a")).evaluate(facts).isEligible()).isTrue();
-      assertThat(pass("a").negate(Reason.MARKETPLACE).evaluate(facts).reason()).isEqualTo(Reason.MARKETPLACE);
+      assertThat(pass("a").and(fail("b", Reason.SPOT_VM)).explain(facts).reason()).isEqualTo(Reason.SPOT_VM);
+      assertThat(fail("b", Reason.SPOT_VM).or(pass("a")).explain(facts).isEligible()).isTrue();
+      assertThat(pass("a").negate(Reason.MARKETPLACE).explain(facts).reason()).isEqualTo(Reason.MARKETPLACE);
     }
 
     @Test
     void aCallerCanDropARuleFromTheStandardList() {
       UsageLine spot = line("", "Spot", "", "", "", "", "");
       List<EligibilityRule> lenient = Rules.standardRules().stream().filter(r -> r != Rules.notSpot()).toList();
-      assertThat(Rules.allOf(lenient).evaluate(LineFacts.of(spot, Optional.empty(), List.of(OWNER))).reason())
+      assertThat(Rules.allOf(lenient).explain(LineFacts.of(spot, Optional.empty(), List.of(OWNER))).reason())
           .isEqualTo(Reason.ELIGIBLE);
       assertThat(Rules.standardRules()).hasSize(8);
     }
@@ -296,8 +314,7 @@ class RulesTest {
     @Test
     void aFailureNeedsAReasonOtherThanEligible() {
       assertThatIllegalArgumentException().isThrownBy(() -> Verdict.fail("r", Reason.ELIGIBLE, "d"));
-      assertThatIllegalArgumentException()
-          .isThrownBy(() -> Verdict.composed("r", true, Reason.SPOT_VM, "d", List.of()));
+      assertThatIllegalArgumentException().isThrownBy(() -> Decision.fail(Reason.ELIGIBLE, "d"));
     }
 
     @Test

@@ -25,13 +25,13 @@ import java.util.stream.Collectors;
  * catalogue: what a billing engineer would write to get the month's PEC out of DuckDB.
  *
  * <p>The SQL follows the spec step by step. Every usage field is read as text ({@code VARCHAR}); a record is
- * rejected as openpec rejects it (§9): a field count other than the header's (DuckDB's {@code store_rejects}
- * table), a blank required value, a number outside §11's grammar (regex), a day in none of the accepted forms
+ * rejected as openpec rejects it (rules §9): a field count other than the header's (DuckDB's {@code store_rejects}
+ * table), a blank required value, a number outside rules §11's grammar (regex), a day in none of the accepted forms
  * (regex, then a strict cast, so {@code 2026-02-30} is rejected). Amounts are exact {@code DECIMAL(38, s)}
  * (UnitPrice scale 10, Quantity 6, PCToBCExchangeRate 9, the generator's bounds): Credit = UnitPrice × Quantity
- * × 0.15, BillingPreTaxTotal = FLOOR(UnitPrice × 0.85 × Quantity × FX, 2), exactly as §8 says. Products (§6) are
- * decided once per (ProductId, SkuId, MeterId, day) against the price-list rows in force; agreements (§2.4) once
- * per (MpnId, day). Access (§2–§5, §9): grants filtered by the funnel (active, PEC-eligible role by GUID from
+ * × 0.15, BillingPreTaxTotal = FLOOR(UnitPrice × 0.85 × Quantity × FX, 2), exactly as rules §8 says. Products (rules §6) are
+ * decided once per (ProductId, SkuId, MeterId, day) against the price-list rows in force; agreements (rules §2.4) once
+ * per (MpnId, day). Access (rules §2–§5, §9): grants filtered by the funnel (active, PEC-eligible role by GUID from
  * {@code RoleDefinitionId} — bare or ARM path — else by name, attributed, of the billed partner's or reseller's
  * organisation from the partners file), joined to each resource through its ancestor scopes (subscription,
  * resource group, resource: a case-insensitive segment prefix), and the union of their intervals must enclose
@@ -233,7 +233,7 @@ final class DuckDbStatement {
         SELECT l.*,
           l.ok AND NOT l.pre_benefit_excluded AND NOT l.has_benefit AND p.listed_ok AND a.active
             AND c.rkey IS NOT NULL AS eligible,
-          -- prepaid (spec §8): the reason is BENEFIT_COVERED, no earlier product rule applies; every amount is 0
+          -- prepaid (rules §8): the reason is BENEFIT_COVERED, no earlier product rule applies; every amount is 0
           @PREPAID@ AND l.ok AND p.listed_ok AND NOT l.pre_benefit_excluded AND l.has_benefit AS prepaid
         FROM lines l
         LEFT JOIN product p ON p.prod = l.prod AND p.sku = l.sku AND p.meter = l.meter AND p.d = l.d
@@ -340,7 +340,7 @@ final class DuckDbStatement {
   }
 
   /**
-   * Whether the openpec under test bills benefit-covered usage at 0 (spec §8, settled later than the first
+   * Whether the openpec under test bills benefit-covered usage at 0 (rules §8, settled later than the first
    * engine): one such line is evaluated, so that the SQL models the same reading.
    */
   static boolean benefitIsPrepaid() {

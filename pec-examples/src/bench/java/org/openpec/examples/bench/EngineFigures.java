@@ -14,11 +14,11 @@ import org.openpec.rules.Reason;
 
 /**
  * What one engine computed for a month, in the terms every engine can state: record counts and the exact money
- * totals per billing currency (spec §8). Two engines agree when every figure is equal by value.
+ * totals per billing currency (rules §8). Two engines agree when every figure is equal by value.
  *
  * @param engine the engine's name, for messages
  * @param records the usage records read (rejected ones included)
- * @param rejected the records rejected (spec §9)
+ * @param rejected the records rejected (rules §9)
  * @param eligible the lines that earn credit
  * @param byBillingCurrency the totals of the evaluated lines per billing currency, sorted by currency
  */
@@ -63,10 +63,12 @@ public record EngineFigures(String engine, long records, long rejected, long eli
   /** The figures of an openpec statement. */
   static EngineFigures of(String engine, CreditStatement s) {
     SortedMap<String, Money> money = new TreeMap<>();
-    for (Map.Entry<String, Totals> e : s.byBillingCurrency().entrySet()) {
-      money.put(e.getKey(), Money.of(e.getValue()));
+    for (Map.Entry<org.openpec.money.Currencies, Totals> e : s.byCurrency().entrySet()) {
+      money.merge(e.getKey().billing(), Money.of(e.getValue()), (a, b) -> {
+        throw new IllegalStateException("two pricing currencies billed in " + e.getKey().billing());
+      });
     }
-    return new EngineFigures(engine, s.total().lines() + s.rejected(), s.rejected(), s.count(Reason.ELIGIBLE), money);
+    return new EngineFigures(engine, s.lines() + s.rejected(), s.rejected(), s.count(Reason.ELIGIBLE), money);
   }
 
   /** The lines evaluated (not rejected). */

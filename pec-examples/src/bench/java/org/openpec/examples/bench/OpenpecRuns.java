@@ -40,7 +40,13 @@ final class OpenpecRuns {
    * partners, union coverage, the standard rule and rate.
    */
   static PecCalculator calculator(BenchMonth m) {
+    return calculator(m, org.openpec.rules.Rules.standard());
+  }
+
+  /** The calculator of the month's side files with {@code rule}. */
+  static PecCalculator calculator(BenchMonth m, org.openpec.rules.EligibilityRule rule) {
     return PecCalculator.builder()
+        .rule(rule)
         .addAllGrants(SideFiles.grants(m.grants()).value())
         .priceList(SideFiles.priceList(m.prices(), false).value())
         .partners(SideFiles.partners(m.partners()).value())
@@ -88,17 +94,17 @@ final class OpenpecRuns {
     } catch (IOException e) {
       throw new UncheckedIOException(summary + ": cannot read the summary", e);
     }
-    Map<String, Object> reasons = (Map<String, Object>) json.get("byReason");
-    Map<String, Object> eligible = (Map<String, Object>) reasons.getOrDefault("ELIGIBLE", Map.of("lines", 0L));
+    Map<String, Object> reasons = (Map<String, Object>) json.get("linesByReason");
     SortedMap<String, EngineFigures.Money> money = new TreeMap<>();
-    for (Map.Entry<String, Object> e : ((Map<String, Object>) json.get("byBillingCurrency")).entrySet()) {
-      Map<String, Object> t = (Map<String, Object>) e.getValue();
-      money.put(e.getKey(), new EngineFigures.Money((Long) t.get("lines"), decimal(t, "listCost"),
-          decimal(t, "pricingPreTaxTotal"), decimal(t, "credit"), decimal(t, "billingPreTaxTotal"),
-          decimal(t, "billingCredit")));
+    for (Object section : (List<Object>) json.get("currencies")) {
+      Map<String, Object> c = (Map<String, Object>) section;
+      Map<String, Object> t = (Map<String, Object>) c.get("total");
+      money.put((String) c.get("billingCurrency"), new EngineFigures.Money((Long) t.get("lines"),
+          decimal(t, "listCost"), decimal(t, "pricingPreTaxTotal"), decimal(t, "credit"),
+          decimal(t, "billingPreTaxTotal"), decimal(t, "billingCredit")));
     }
     return new EngineFigures(engine, (Long) json.get("records"), (Long) json.get("rejected"),
-        (Long) eligible.get("lines"), money);
+        (Long) reasons.getOrDefault("ELIGIBLE", 0L), money);
   }
 
   private static BigDecimal decimal(Map<String, Object> t, String name) {
@@ -116,6 +122,13 @@ final class OpenpecRuns {
           m.put(name, value(p));
         }
         return m;
+      }
+      case START_ARRAY: {
+        List<Object> items = new java.util.ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          items.add(value(p));
+        }
+        return items;
       }
       case VALUE_NUMBER_INT:
         return p.getLongValue();

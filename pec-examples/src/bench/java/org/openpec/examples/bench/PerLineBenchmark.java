@@ -3,6 +3,7 @@ package org.openpec.examples.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,6 +22,10 @@ import org.openpec.PecCalculator;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRecord;
 import org.openpec.model.UsageLine;
+import org.openpec.rules.EligibilityRule;
+import org.openpec.rules.Reason;
+import org.openpec.rules.Rules;
+import org.openpec.rules.Verdict;
 
 /**
  * Per-line evaluation with the data in memory (issue 6, target ≥ 2 million lines per second per core): the
@@ -32,6 +37,7 @@ import org.openpec.model.UsageLine;
  * java -cp "$(cat pec-examples/target/bench-classpath.txt)" \
  *   org.openjdk.jmh.Main PerLineBenchmark -f 1 -wi 2 -i 3
  * </pre>
+ * Run it with {@code -p rules=standard} or {@code -p rules=standard+caller} for one rule only (both by default).
  * The month ({@code -p lines=200000} by default) is generated once into {@code -p dir=...} (default
  * {@code bench-data}) and reused, as the suite does.
  */
@@ -51,6 +57,27 @@ public class PerLineBenchmark {
   @Param("bench-data")
   public String dir;
 
+  /**
+   * The rule: {@code standard} ({@code Rules.standard()}), or {@code standard+caller}, the standard rules and one
+   * caller rule after them (a subscription exclusion list with its own reason code), which every eligible line
+   * must also pass.
+   */
+  @Param({"standard", "standard+caller"})
+  public String rules;
+
+  /** The caller rule's own code. */
+  static final Reason SUBSCRIPTION_EXCLUDED = Reason.productExclusion("SUBSCRIPTION_EXCLUDED");
+
+  /** The caller rule of {@code standard+caller}: subscriptions that earn nothing by contract (none in the month). */
+  static EligibilityRule subscriptionNotExcluded() {
+    Set<String> excluded = Set.of("00000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000002");
+    String rule = "the subscription is not excluded by contract";
+    Verdict pass = Verdict.pass(rule, "not excluded");
+    return Rules.named(rule, f -> excluded.contains(f.line().entitlementId())
+        ? Verdict.fail(rule, SUBSCRIPTION_EXCLUDED, "subscription " + f.line().entitlementId() + " is excluded")
+        : pass);
+  }
+
   private PecCalculator calculator;
   private UsageLine[] data;
 
@@ -64,7 +91,13 @@ public class PerLineBenchmark {
   @Setup(Level.Trial)
   public void load() {
     BenchMonth month = BenchMonth.prepare(Path.of(dir), lines, 1, System.err);
-    calculator = OpenpecRuns.calculator(month);
+    if (rules.equals("standard")) {
+      calculator = OpenpecRuns.calculator(month);
+    } else {
+      List<EligibilityRule> parts = new ArrayList<>(Rules.standardRules());
+      parts.add(subscriptionNotExcluded());
+      calculator = OpenpecRuns.calculator(month, Rules.allOf(parts));
+    }
     List<UsageLine> read = new ArrayList<>();
     try (UsageReader reader = UsageReader.open(month.usage())) {
       while (reader.hasNext()) {

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * Azure's own records of role assignments, the {@code SOURCES} of {@code pec grants} (cli.md): Activity Log
+ * Azure's own records of role assignments, the {@code SOURCES} of {@code pec grants} (docs/cli.md): Activity Log
  * exports, role-assignment listings, the principals file and the window. Shared by {@code grants} and, through
  * {@link InputOptions}, by the commands that accept the raw sources in place of {@code --grants}.
  */
@@ -40,6 +40,15 @@ public final class AccessSourceOptions {
   @Option(names = "--until", paramLabel = "T", converter = InstantConverter.class,
       description = "End of the Activity Log export window (when it was taken); default: its latest event.")
   Instant until;
+
+  /** Every file these options name, with its option, for the checks of {@link Outputs}. */
+  List<Outputs.Named> files() {
+    List<Outputs.Named> files = new ArrayList<>();
+    activityLogs.forEach(p -> files.add(new Outputs.Named("--activity-log", p)));
+    snapshots.forEach(s -> files.add(new Outputs.Named("--snapshot", s.file())));
+    files.add(new Outputs.Named("--principals", principals));
+    return files;
+  }
 
   /** Whether an Activity Log or a listing is given. */
   boolean hasSources() {

@@ -1,13 +1,23 @@
 package org.openpec.examples.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.openpec.LineResult;
 import org.openpec.CreditStatement;
 import org.openpec.io.CreditCsv;
-import org.openpec.io.CsvOutput;
+import org.openpec.io.CsvRows;
+import org.openpec.io.InputException;
 import org.openpec.examples.format.FocusTable;
 import org.openpec.examples.format.FormatOptions;
 import org.openpec.examples.format.RowSink;
@@ -20,7 +30,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code pec credit}: one row per usage record with its reason and money (cli.md). */
+/** {@code pec credit}: one row per usage record with its reason and money (docs/cli.md). */
 @Command(name = "credit", mixinStandardHelpOptions = true,
     description = "Compute the credit of every usage record: one row per record, in input order (CSV, Excel "
         + "workbook, Excel's European CSV, or FOCUS 1.2 columns).")
@@ -42,10 +52,15 @@ final class CreditCommand implements Callable<Integer> {
   @Mixin
   FormatOptions formats = new FormatOptions();
 
-  private static final int DETAIL = CreditCsv.HEADER.indexOf("Detail");
+  @Mixin
+  Rejections.Options rejectedOptions = new Rejections.Options();
 
-  /** One record's output, made on a worker: its CSV row, and its problem when it was rejected. */
-  private record Row(String csv, String problem) {}
+  /** The outputs of the run, checked before reading. */
+  private Outputs outputs;
+  /** The rejected records of the run. */
+  private Rejections rejections;
+
+  private static final int DETAIL = CreditCsv.HEADER.indexOf("Detail");
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -67,13 +82,6 @@ final class CreditCommand implements Callable<Integer> {
     };
   }
 
-  /** The rows of the outcomes, formatted on the workers. */
-  private static Function<UsageOutcome, Row> rows(Uncertainty uncertainty) {
-    Function<UsageOutcome, String[]> cells = cells(uncertainty);
-    return o -> new Row(CsvOutput.format(cells.apply(o)),
-        o.result() == null ? o.record().problem().map(Object::toString).orElse(null) : null);
-  }
-
   /** One record's output in a format other than plain CSV: its cells, and its problem when it was rejected. */
   private record Cells(String[] cells, String problem) {}
 
@@ -88,12 +96,13 @@ final class CreditCommand implements Callable<Integer> {
 
   private CreditStatement runFormatted(Inputs in, PrintWriter err) {
     boolean focus = formats.format() == FormatOptions.Format.FOCUS;
-    try (UsageReader reader = in.openUsage();
-        Progress progress = Progress.of(inputs.usageNames(), err);
-        RowSink sink = formats.open(focus ? FocusTable.SPEC : Tables.CREDIT, out,
-            () -> Output.open(out, spec.commandLine().getOut()))) {
+    try (Progress progress = Progress.of(inputs.usage);
+        UsageReader reader = in.openUsage(progress);
+        RowSink sink = formats.open(focus ? FocusTable.SPEC : Tables.CREDIT, () -> outputs.stream(out),
+            () -> outputs.writer(out, spec.commandLine().getOut()))) {
       return UsageRun.run(reader, Evaluation.of(in), cellsOf(in.uncertainty), row -> {
         progress.step();
+        rejections.record(row.problem());
         if (row.problem() != null) {
           err.println(row.problem());
         }
@@ -106,31 +115,113 @@ final class CreditCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     formats.validate(spec.commandLine(), out, true);
+    rejections = Rejections.of(rejectedOptions, spec.commandLine());
+    outputs = Outputs.of(spec.commandLine(), inputs.files(), new Outputs.Named("--out", out),
+        new Outputs.Named("--summary", summary));
     Inputs in = Inputs.load(inputs, spec.commandLine(), err);
     CreditStatement statement = formats.isPlainCsv() ? runCsv(in, err) : runFormatted(in, err);
     if (summary != null) {
-      SummaryJson.write(summary, statement, in.badRows);
+      SummaryJson.write(outputs.writer(summary, null), statement, in.badRows);
     }
+    outputs.commit();
+    rejections.check(inputs.usageNames());
     return strict && (statement.rejected() > 0 || in.badRows > 0) ? PecCommand.EXIT_STRICT : 0;
   }
 
-  /** The plain CSV table, its rows formatted on the workers. */
-  private CreditStatement runCsv(Inputs in, PrintWriter err) {
-    CreditStatement statement;
-    try (UsageReader reader = in.openUsage();
-        Progress progress = Progress.of(inputs.usageNames(), err);
-        Writer w = Output.open(out, spec.commandLine().getOut());
-        CreditCsv csv = CreditCsv.to(w)) {
-      statement = UsageRun.run(reader, Evaluation.of(in), rows(in.uncertainty), row -> {
-        progress.step();
-        if (row.problem() != null) {
-          err.println(row.problem());
-        }
-        csv.writeFormatted(row.csv());
-      }, inputs.threads);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+  /**
+   * The {@code Detail} of an evaluated line; with raw sources, that of a line whose day an uncertain window
+   * touches ends with {@code (uncertain: ...)}.
+   */
+  private static BiFunction<String, LineResult, String> detail(Uncertainty uncertainty) {
+    if (uncertainty == null) {
+      return (text, result) -> text;
     }
-    return statement;
+    return (text, result) -> uncertainty.annotate(text, result.line());
+  }
+
+  /** The output of a batch of records: their CSV rows as UTF-8 bytes and the problems of the rejected ones. */
+  private record Batch(CsvRows csv, List<String> problems) {}
+
+  /** The rows of a batch of outcomes, formatted as UTF-8 bytes on a worker, with its problems. */
+  private static Function<List<UsageOutcome>, Batch> batches(Uncertainty uncertainty) {
+    BiFunction<String, LineResult, String> detail = detail(uncertainty);
+    return outcomes -> {
+      CsvRows bytes = new CsvRows(outcomes.size() * 320);
+      List<String> problems = null;
+      for (UsageOutcome o : outcomes) {
+        CreditCsv.row(o, bytes, detail);
+        if (o.result() == null) {
+          if (problems == null) {
+            problems = new ArrayList<>();
+          }
+          problems.add(o.record().problem().map(Object::toString).orElse(""));
+        }
+      }
+      return new Batch(bytes, problems == null ? List.of() : problems);
+    };
+  }
+
+  /**
+   * The plain CSV table: batches of rows formatted as UTF-8 bytes on the workers, written in order (to a file
+   * as bytes, to standard output as text).
+   */
+  private CreditStatement runCsv(Inputs in, PrintWriter err) {
+    try (Progress progress = Progress.of(inputs.usage);
+        UsageReader reader = in.openUsage(progress);
+        BytesOut sink = BytesOut.open(outputs, out, spec.commandLine().getOut())) {
+      sink.write(new CsvRows(1024).row(CreditCsv.HEADER.toArray(new String[0])));
+      return UsageRun.runBatches(reader, Evaluation.of(in), batches(in.uncertainty), batch -> {
+        progress.step(batch.csv().rows());
+        rejections.readable(batch.csv().rows() - batch.problems().size());
+        for (String p : batch.problems()) {
+          rejections.record(p);
+          err.println(p);
+        }
+        sink.write(batch.csv());
+      }, inputs.threads);
+    }
+  }
+
+  /** Where the rows go: the bytes straight to a file, or the text to the command's standard output. */
+  private static final class BytesOut implements AutoCloseable {
+    private final OutputStream file;
+    private final Writer text;
+
+    private BytesOut(OutputStream file, Writer text) {
+      this.file = file;
+      this.text = text;
+    }
+
+    static BytesOut open(Outputs outputs, Path path, Writer stdout) {
+      if (path == null) {
+        return new BytesOut(null, outputs.writer(null, stdout));
+      }
+      return new BytesOut(new BufferedOutputStream(outputs.stream(path), 1 << 16), null);
+    }
+
+    void write(CsvRows rows) {
+      try {
+        if (file != null) {
+          rows.writeTo(file);
+        } else {
+          text.write(rows.toString());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        if (file != null) {
+          file.close();
+        } else {
+          text.close();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 }

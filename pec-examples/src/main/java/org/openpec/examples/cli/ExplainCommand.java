@@ -95,7 +95,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     LineAmounts a = r.amounts();
     out.println();
-    out.println("Money (spec §8):");
+    out.println("Money (rules §8):");
     out.println("  rate in force       " + PecRate.toPercentage(r.rateInForce()).toPlainString() + " %, applied "
         + PecRate.toPercentage(a.rate()).toPlainString() + " %" + (r.repriced() ? " (repriced)" : ""));
     row(out, "UnitPrice", a.unitPrice(), l.pricingCurrency());

@@ -92,7 +92,7 @@ final class GenerateCommand implements Callable<Integer> {
     GeneratedMonth month;
     try {
       Files.createDirectories(outDir);
-      if (System.console() != null) {
+      if (Progress.isStandardErrorATerminal()) {
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("records")
             .setInitialMax(generator.plannedUsageRecords())
             .setConsumer(new ConsoleProgressBarConsumer(System.err)).showSpeed().build()) {

@@ -15,20 +15,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pec grants}: builds the grants file of spec §11 from Azure's own records — Activity Log exports and
- * role-assignment listings — attributed through the principals file (cli.md, issue on access history).
+ * {@code pec grants}: builds the grants file of rules §11 from Azure's own records — Activity Log exports and
+ * role-assignment listings — attributed through the principals file (docs/cli.md, issue on access history).
  *
  * <p>Standard output (or {@code --out}) gets the grants CSV only. Standard error gets every problem as {@code
  * file:line:column: message}, then the summary: what was read, the grants made, the principals mapped and each
  * unmapped one once, and each uncertain window with what was assumed.
  */
 @Command(name = "grants", mixinStandardHelpOptions = true,
-    description = {"Build a grants file (CSV, spec §11) from Azure's own records: Activity Log exports "
+    description = {"Build a grants file (CSV; docs/formats.md) from Azure's own records: Activity Log exports "
         + "(--activity-log) and role-assignment listings (--snapshot), attributed to partner IDs by the "
         + "principals file.",
         "Problems (malformed events, bad rows) and a summary go to standard error."},
-    footer = {"", "Exit status: 0 done; 3 with --strict when any problem was reported; 2 usage error; "
-        + "1 an input cannot be read."})
+    footer = {"", "With --strict, exit status 3 means a problem was reported."})
 final class GrantsCommand implements Callable<Integer> {
 
   @Mixin
@@ -53,13 +52,15 @@ final class GrantsCommand implements Callable<Integer> {
           + "--snapshot F@INSTANT (each repeatable)");
     }
     sources.validate(cl);
+    Outputs outputs = Outputs.of(cl, sources.files(), new Outputs.Named("--out", out));
     Imported imported = Imported.load(sources, err);
     ImportResult r = imported.result();
-    try (Writer w = Output.open(out, cl.getOut()); GrantsCsv csv = GrantsCsv.to(w)) {
+    try (Writer w = outputs.writer(out, cl.getOut()); GrantsCsv csv = GrantsCsv.to(w)) {
       csv.writeAll(r.grants());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    outputs.commit();
     for (String line : r.summary().lines()) {
       err.println("pec: " + line);
     }

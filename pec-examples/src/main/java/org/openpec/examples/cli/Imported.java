@@ -11,6 +11,7 @@ import org.openpec.access.ImportResult;
 import org.openpec.access.PrincipalDirectory;
 import org.openpec.access.RoleAssignmentSnapshot;
 import org.openpec.io.AccessFiles;
+import org.openpec.io.InputException;
 import org.openpec.io.Loaded;
 import org.openpec.io.SideFiles;
 
@@ -32,13 +33,26 @@ record Imported(ImportResult result, long problems) {
   static Imported load(AccessSourceOptions o, PrintWriter err) {
     Loaded<PrincipalDirectory> principals = SideFiles.principals(o.principals);
     principals.problems().forEach(err::println);
+    Inputs.requireUsable(o.principals.toString(), principals.rows(), principals.problems().size(),
+        principals.problems().isEmpty() ? null : principals.problems().get(0).toString());
     List<ActivityLog> logs = new ArrayList<>();
     for (Path p : o.activityLogs) {
-      logs.add(AccessFiles.activityLog(p));
+      ActivityLog log = AccessFiles.activityLog(p);
+      if (log.firstEventAt().isEmpty() && !log.problems().isEmpty()) {
+        throw new InputException(p + ": no usable event: " + log.eventsRead() + " event(s) read, none readable; "
+            + "first problem: " + AccessFiles.problem(log.problems().get(0)));
+      }
+      logs.add(log);
     }
     List<RoleAssignmentSnapshot> snapshots = new ArrayList<>();
     for (AccessSourceOptions.SnapshotSource s : o.snapshots) {
-      snapshots.add(AccessFiles.snapshot(s.file(), s.takenAt(), s.series()));
+      RoleAssignmentSnapshot listing = AccessFiles.snapshot(s.file(), s.takenAt(), s.series());
+      if (listing.assignments().isEmpty() && !listing.problems().isEmpty()) {
+        throw new InputException(s.file() + ": no usable entry: " + listing.entriesRead() + " entr"
+            + (listing.entriesRead() == 1 ? "y" : "ies") + " read, none usable; first problem: "
+            + AccessFiles.problem(listing.problems().get(0)));
+      }
+      snapshots.add(listing);
     }
     AccessImport.Builder b = AccessImport.builder().principals(principals.value()).addAllActivityLogs(logs)
         .addAllSnapshots(snapshots);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code INPUTS} of cli.md, shared by credit, reconcile, losses and explain: the usage file, the access
+ * The {@code INPUTS} of docs/cli.md, shared by credit, reconcile, losses and explain: the usage file, the access
  * history — a grants file ({@code --grants}) or Azure's own records ({@link AccessSourceOptions}) — and the
  * side files.
  */
@@ -33,7 +33,7 @@ public final class InputOptions {
   boolean decimalComma;
 
   @Option(names = "--grants", paramLabel = "F",
-      description = "Grants file (CSV, spec §11); or give Azure's records instead: --activity-log and/or "
+      description = "Grants file (CSV; docs/formats.md); or give Azure's records instead: --activity-log and/or "
           + "--snapshot, with --principals.")
   Path grants;
 
@@ -80,6 +80,23 @@ public final class InputOptions {
       throw new picocli.CommandLine.ParameterException(cl, "--usage -: standard input must be the only usage input");
     }
     return UsageSource.of(usage).withDialect(dialect);
+  }
+
+  /** Every file these options name, with its option, for the checks of {@link Outputs}. */
+  List<Outputs.Named> files() {
+    List<Outputs.Named> files = new java.util.ArrayList<>();
+    for (String u : usage == null ? List.<String>of() : usage) {
+      if (!UsageSource.STDIN.equals(u)) {
+        files.add(new Outputs.Named("--usage", Path.of(u)));
+      }
+    }
+    files.add(new Outputs.Named("--grants", grants));
+    files.add(new Outputs.Named("--prices", prices));
+    files.add(new Outputs.Named("--partners", partners));
+    files.add(new Outputs.Named("--hierarchy", hierarchy));
+    files.add(new Outputs.Named("--rates", rates));
+    files.addAll(access.files());
+    return files;
   }
 
   /** The usage inputs as messages name them. */

@@ -86,7 +86,7 @@ final class Inputs {
     PecCalculator.Builder b = PecCalculator.builder().coverage(options.coverage);
     Uncertainty uncertainty = null;
     if (options.grants != null) {
-      Loaded<List<AccessGrant>> grants = report(SideFiles.grants(options.grants), err, bad);
+      Loaded<List<AccessGrant>> grants = report(options.grants, SideFiles.grants(options.grants), err, bad);
       b.addAllGrants(grants.value());
     } else {
       Imported imported = Imported.load(access, err);
@@ -97,8 +97,8 @@ final class Inputs {
     }
     Repricing repricing = null;
     if (options.prices != null) {
-      List<SideFiles.PriceRow> rows = report(SideFiles.priceListRows(options.prices, options.reprice), err, bad)
-          .value();
+      List<SideFiles.PriceRow> rows =
+          report(options.prices, SideFiles.priceListRows(options.prices, options.reprice), err, bad).value();
       List<PriceListEntry> entries = new ArrayList<>(rows.size());
       Map<PriceListEntry, String> names = new IdentityHashMap<>();
       for (SideFiles.PriceRow r : rows) {
@@ -116,13 +116,13 @@ final class Inputs {
       }
     }
     if (options.partners != null) {
-      b.partners(report(SideFiles.partners(options.partners), err, bad).value());
+      b.partners(report(options.partners, SideFiles.partners(options.partners), err, bad).value());
     }
     if (options.rates != null) {
-      b.rates(report(SideFiles.rates(options.rates), err, bad).value());
+      b.rates(report(options.rates, SideFiles.rates(options.rates), err, bad).value());
     }
     if (options.hierarchy != null) {
-      b.hierarchy(report(SideFiles.hierarchy(options.hierarchy), err, bad).value());
+      b.hierarchy(report(options.hierarchy, SideFiles.hierarchy(options.hierarchy), err, bad).value());
     }
     PecCalculator calculator = b.build();
     int groupGrants = calculator.unresolvedGroupGrants();
@@ -152,12 +152,35 @@ final class Inputs {
         + "file: " + names);
   }
 
-  private static <T> Loaded<T> report(Loaded<T> loaded, PrintWriter err, long[] bad) {
+  /**
+   * Reports the bad rows of a side file and counts them.
+   *
+   * @throws InputException when the file yields no usable row: header only, or every row bad (exit 1)
+   */
+  private static <T> Loaded<T> report(java.nio.file.Path file, Loaded<T> loaded, PrintWriter err, long[] bad) {
     for (InputProblem p : loaded.problems()) {
       err.println(p);
     }
     bad[0] += loaded.problems().size();
+    requireUsable(file.toString(), loaded.rows(), loaded.problems().size(),
+        loaded.problems().isEmpty() ? null : loaded.problems().get(0).toString());
     return loaded;
+  }
+
+  /**
+   * Fails when a side file or export yields no usable row (docs/cli.md, "Fail loudly"): a run on it would give
+   * every line the same wrong reason.
+   *
+   * @throws InputException naming the file and its first problem (exit 1)
+   */
+  static void requireUsable(String file, long rows, long bad, String firstProblem) {
+    if (rows == 0) {
+      throw new InputException(file + ": no usable row: the file holds a header and no rows");
+    }
+    if (bad >= rows) {
+      throw new InputException(file + ": no usable row: " + (rows == 1 ? "its only row is" : "all " + rows
+          + " rows are") + " bad; first problem: " + firstProblem);
+    }
   }
 
   /** Opens the usage inputs (standard input for {@code -}) as one file. */
@@ -171,5 +194,16 @@ final class Inputs {
    */
   UsageReader openUsage(java.util.Collection<String> columns) {
     return source.needing(columns).open();
+  }
+
+  /** Opens the usage inputs, their bytes told to {@code progress} when it shows them. */
+  UsageReader openUsage(Progress progress) {
+    return (progress.isShown() ? source.counting(progress::read) : source).open();
+  }
+
+  /** {@link #openUsage(java.util.Collection)}, its bytes told to {@code progress} when it shows them. */
+  UsageReader openUsage(java.util.Collection<String> columns, Progress progress) {
+    UsageSource s = source.needing(columns);
+    return (progress.isShown() ? s.counting(progress::read) : s).open();
   }
 }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pec losses}: the loss episodes of a usage file (cli.md, spec §12), most credit lost first — a CSV with
+ * {@code pec losses}: the loss episodes of a usage file (docs/cli.md, rules §12), most credit lost first — a CSV with
  * {@code --out}, else a readable table on standard output (episodes, then roll-ups per subscription and per
  * customer). Records that could not be read are reported on standard error and make no episode.
  */
@@ -49,6 +49,9 @@ final class LossesCommand implements Callable<Integer> {
   @Mixin
   FormatOptions formats = new FormatOptions();
 
+  @Mixin
+  Rejections.Options rejectedOptions = new Rejections.Options();
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -57,14 +60,17 @@ final class LossesCommand implements Callable<Integer> {
     CommandLine cl = spec.commandLine();
     PrintWriter err = cl.getErr();
     formats.validate(cl, out, false);
+    Rejections rejections = Rejections.of(rejectedOptions, cl);
+    Outputs outputs = Outputs.of(cl, inputs.files(), new Outputs.Named("--out", out));
     Inputs in = Inputs.load(inputs, cl, err);
     LossTracker tracker = LossTracker.of(in.calculator);
     Map<String, String> names = new HashMap<>();
-    try (UsageReader reader = in.openUsage(); Progress progress = Progress.of(inputs.usageNames(), err)) {
+    try (Progress progress = Progress.of(inputs.usage); UsageReader reader = in.openUsage(progress)) {
       boolean hasNames = reader.hasColumn("CustomerName");
       UsageRun.run(reader, Evaluation.of(in), Function.identity(), (UsageOutcome o) -> {
         progress.step();
         LineResult r = o.result();
+        rejections.record(r == null ? o.record().problem().map(InputProblem::toString).orElse("") : null);
         if (r == null) {
           err.println(o.record().problem().map(InputProblem::toString).orElse(""));
           return;
@@ -77,13 +83,15 @@ final class LossesCommand implements Callable<Integer> {
     }
     LossReport report = tracker.toReport();
     if (out != null || !formats.isPlainCsv()) {
-      try (RowSink sink = formats.isPlainCsv() ? TableSinks.of(LossesCsv.to(Output.open(out, cl.getOut())))
-          : formats.open(Tables.LOSSES, out, () -> Output.open(out, cl.getOut()))) {
+      try (RowSink sink = formats.isPlainCsv() ? TableSinks.of(LossesCsv.to(outputs.writer(out, cl.getOut())))
+          : formats.open(Tables.LOSSES, () -> outputs.stream(out), () -> outputs.writer(out, cl.getOut()))) {
         report.episodes().forEach(e -> sink.row(LossesCsv.cells(e)));
       }
     } else {
       LossTable.print(cl.getOut(), report, names);
     }
+    outputs.commit();
+    rejections.check(inputs.usageNames());
     return 0;
   }
 

@@ -31,8 +31,16 @@ final class MonthRun {
    * Folds the month of {@code in}'s usage file; each record that could not be read is reported on {@code err}.
    */
   static MonthFigures of(Inputs in, PrintWriter err) {
+    return of(in, err, null);
+  }
+
+  /**
+   * {@link #of(Inputs, PrintWriter)}, each record also counted by {@code rejections} (when not null) for
+   * {@code --max-rejected}.
+   */
+  static MonthFigures of(Inputs in, PrintWriter err, Rejections rejections) {
     Uncertainty uncertainty = in.uncertainty;
-    try (UsageReader reader = in.openUsage(); Progress progress = Progress.of(in.options.usageNames(), err)) {
+    try (Progress progress = Progress.of(in.options.usage); UsageReader reader = in.openUsage(progress)) {
       boolean hasNames = reader.hasColumn("CustomerName");
       boolean reconcile = reader.hasColumn(Reported.PERCENTAGE_COLUMN)
           && reader.hasColumn(Reported.EFFECTIVE_UNIT_PRICE_COLUMN)
@@ -50,6 +58,9 @@ final class MonthRun {
             uncertainty == null ? List.of() : uncertainty.affecting(r.line()), row, null);
       }, item -> {
         progress.step();
+        if (rejections != null) {
+          rejections.record(item.result() == null ? item.problem() : null);
+        }
         if (item.result() == null) {
           err.println(item.problem());
           month.addRejected(item.problem(), item.reconciled());

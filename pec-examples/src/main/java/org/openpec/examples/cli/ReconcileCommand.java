@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code pec reconcile}: compares openpec's expectation with the PEC columns Microsoft wrote into the usage file
- * (spec §10, §12, cli.md), one CSV row per usage record.
+ * (rules §10, §12, docs/cli.md), one CSV row per usage record.
  *
  * <p>Standard error gets one line per record that could not be read ({@code FILE:LINE:COLUMN: message}), one per
  * record whose reported values cannot be compared, and a single warning per reported column the file lacks
@@ -67,6 +67,9 @@ final class ReconcileCommand implements Callable<Integer> {
   @Mixin
   FormatOptions formats = new FormatOptions();
 
+  @Mixin
+  Rejections.Options rejectedOptions = new Rejections.Options();
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -84,12 +87,15 @@ final class ReconcileCommand implements Callable<Integer> {
     Reconciler reconciler = Reconciler.of(tolerance(cl, "--price-tolerance", priceTolerance),
         tolerance(cl, "--total-tolerance", totalTolerance));
     formats.validate(cl, out, false);
+    Rejections rejections = Rejections.of(rejectedOptions, cl);
+    Outputs outputs = Outputs.of(cl, inputs.files(), new Outputs.Named("--out", out),
+        new Outputs.Named("--summary", summary));
     Inputs in = Inputs.load(inputs, cl, err);
     Fold fold = new Fold(ReconciliationSummary.collector());
-    try (UsageReader reader = in.openUsage(REPORTED);
-        Progress progress = Progress.of(inputs.usageNames(), err);
-        RowSink csv = formats.isPlainCsv() ? TableSinks.of(ReconcileCsv.to(Output.open(out, cl.getOut())))
-            : formats.open(Tables.RECONCILE, out, () -> Output.open(out, cl.getOut()))) {
+    try (Progress progress = Progress.of(inputs.usage);
+        UsageReader reader = in.openUsage(REPORTED, progress);
+        RowSink csv = formats.isPlainCsv() ? TableSinks.of(ReconcileCsv.to(outputs.writer(out, cl.getOut())))
+            : formats.open(Tables.RECONCILE, () -> outputs.stream(out), () -> outputs.writer(out, cl.getOut()))) {
       List<String> absent = new ArrayList<>();
       for (String c : REPORTED) {
         if (!reader.hasColumn(c)) {
@@ -106,6 +112,7 @@ final class ReconcileCommand implements Callable<Integer> {
       UsageRun.run(reader, Evaluation.of(in), render, done -> {
         progress.step();
         ReconciledLine row = done.row();
+        rejections.record(row.kind() == ReconciliationKind.REJECTED && row.expected().isEmpty() ? row.detail() : null);
         if (row.kind() == ReconciliationKind.REJECTED) {
           if (row.expected().isEmpty()) {
             err.println(row.detail());
@@ -123,8 +130,10 @@ final class ReconcileCommand implements Callable<Integer> {
     }
     ReconciliationSummary s = fold.finish();
     if (summary != null) {
-      ReconcileSummaryJson.write(summary, s, reconciler, in.badRows);
+      ReconcileSummaryJson.write(outputs.writer(summary, null), s, reconciler, in.badRows);
     }
+    outputs.commit();
+    rejections.check(inputs.usageNames());
     return strict && (s.count(ReconciliationKind.REJECTED) > 0 || in.badRows > 0) ? PecCommand.EXIT_STRICT : 0;
   }
 
@@ -139,7 +148,7 @@ final class ReconcileCommand implements Callable<Integer> {
     return String.join("; ", kept);
   }
 
-  /** A tolerance option's value: a non-negative decimal number (spec §11 grammar), else a usage error. */
+  /** A tolerance option's value: a non-negative decimal number (rules §11 grammar), else a usage error. */
   static BigDecimal tolerance(CommandLine cl, String option, String text) {
     BigDecimal value = null;
     if (text != null && TextValues.isNumber(text)) {

@@ -27,8 +27,13 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin
   InputOptions inputs = new InputOptions();
 
-  @Option(names = "--out", paramLabel = "F", required = true, description = "Write the HTML page here.")
+  @Option(names = "--out", paramLabel = "F", required = true,
+      description = "Write the HTML page here (to a temporary file beside it, renamed over F once complete; "
+          + "refused when F names an input).")
   Path out;
+
+  @Mixin
+  Rejections.Options rejectedOptions = new Rejections.Options();
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -37,6 +42,9 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     CommandLine cl = spec.commandLine();
     PrintWriter err = cl.getErr();
+    Rejections rejections = Rejections.of(rejectedOptions, cl);
+    // Checked and created first: a page that names an input or cannot be written fails before anything is read.
+    Outputs outputs = Outputs.of(cl, inputs.files(), new Outputs.Named("--out", out));
     Inputs in = Inputs.load(inputs, cl, err);
     java.util.List<String> names = new java.util.ArrayList<>();
     for (String u : inputs.usage) {
@@ -44,13 +52,14 @@ final class ReportCommand implements Callable<Integer> {
       names.add(file == null ? "standard input" : file.toString());
     }
     String usage = String.join(", ", names);
-    try (Writer w = Output.open(out, cl.getOut())) {
-      // Opened first: a page that cannot be written fails before the usage file is read.
-      MonthFigures month = MonthRun.of(in, err);
+    MonthFigures month = MonthRun.of(in, err, rejections);
+    try (Writer w = outputs.writer(out, cl.getOut())) {
       HtmlReport.write(month, usage, HtmlReport.Limits.defaults(), w);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    outputs.commit();
+    rejections.check(inputs.usageNames());
     return 0;
   }
 }

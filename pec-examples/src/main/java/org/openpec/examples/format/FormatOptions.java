@@ -76,12 +76,22 @@ public final class FormatOptions {
    * @throws InputException when the workbook file cannot be written
    */
   public RowSink open(TableSpec spec, Path out, Supplier<Writer> text) {
-    if (format == Format.XLSX) {
+    return open(spec, () -> {
       try {
-        return XlsxWriter.to(new BufferedOutputStream(Files.newOutputStream(out), 1 << 16), spec);
+        return Files.newOutputStream(out);
       } catch (IOException e) {
         throw new InputException(out + ": cannot write file: " + e.getMessage(), e);
       }
+    }, text);
+  }
+
+  /**
+   * Opens the sink of a table in the format asked for, writing the workbook to {@code binary} (the {@code --out}
+   * file, e.g. as the command's atomic outputs give it) and the CSV forms to {@code text}.
+   */
+  public RowSink open(TableSpec spec, Supplier<java.io.OutputStream> binary, Supplier<Writer> text) {
+    if (format == Format.XLSX) {
+      return XlsxWriter.to(new BufferedOutputStream(binary.get(), 1 << 16), spec);
     }
     return excelCsv ? DelimitedWriter.excel(text.get(), spec) : DelimitedWriter.csv(text.get(), spec);
   }

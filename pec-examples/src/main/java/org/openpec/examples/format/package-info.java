@@ -1,6 +1,6 @@
 /**
  * Output formats of the {@code pec} tables for people and their tools: a streaming Excel workbook writer
- * ({@link org.openpec.examples.format.XlsxWriter}, JDK only), Excel's European CSV
+ * ({@link org.openpec.examples.format.XlsxWriter}, over fastexcel), Excel's European CSV
  * ({@link org.openpec.examples.format.DelimitedWriter#excel}), and the FOCUS 1.2 table of {@code pec credit}
  * ({@link org.openpec.examples.format.FocusTable}). A table is a {@link org.openpec.examples.format.TableSpec}
  * (header and {@link org.openpec.examples.format.ColumnKind} per column); rows arrive as the core's cells and go

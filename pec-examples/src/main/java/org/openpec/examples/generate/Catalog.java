@@ -24,7 +24,7 @@ final class Catalog {
 
   private static final long CATALOG_SEED = 0x5EC_2026_03L;
 
-  /** The header of the price list file (spec §11). */
+  /** The header of the price list file (rules §11). */
   static final String[] PRICE_HEADER = {"ProductTitle", "ProductId", "SkuId", "SkuTitle", "Publisher",
       "SkuDescription", "UnitOfMeasure", "TermDuration", "Market", "Currency", "UnitPrice", "PricingTierRangeMin",
       "PricingTierRangeMax", "EffectiveStartDate", "EffectiveEndDate", "MeterIds", "MeterType", "Tags"};

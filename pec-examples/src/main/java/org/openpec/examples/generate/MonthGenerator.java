@@ -20,7 +20,7 @@ import java.util.function.LongConsumer;
 /**
  * Writes a deterministic synthetic month of Azure plan data in the real file formats: Microsoft's daily rated
  * usage file with its full 55-column header, the consumption price list, a grants file and a partners file
- * (spec §11).
+ * (rules §11).
  *
  * <p>The same parameters and seed always give the same bytes. Usage is streamed: one customer is held in memory
  * at a time (its resources and usage slots, in proportion to its lines per day), never the month, so a month of

@@ -3,7 +3,7 @@
  *
  * <p>{@link org.openpec.examples.generate.MonthGenerator} writes {@code usage.csv} (Microsoft's daily rated usage
  * file, 55 columns), {@code prices.csv} (the Azure plan consumption price list), {@code grants.csv} and
- * {@code partners.csv} (spec §11) and returns a {@link org.openpec.examples.generate.GeneratedMonth} summary.
+ * {@code partners.csv} (rules §11) and returns a {@link org.openpec.examples.generate.GeneratedMonth} summary.
  * The same seed and parameters give the same bytes; usage is streamed, so the size of a month is bounded by disk,
  * not memory. Two {@link org.openpec.examples.generate.Shape}s: {@code REALISTIC} (a partner's month as it looks
  * in practice: about one customer per 4 500 lines, a few resources' lines per day each, a price list of about

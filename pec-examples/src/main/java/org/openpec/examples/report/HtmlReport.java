@@ -10,12 +10,12 @@ import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.openpec.access.UncertainWindow;
 import org.openpec.examples.report.MonthFigures.CurrencyPair;
 import org.openpec.examples.report.MonthFigures.Customer;
@@ -63,10 +63,10 @@ public final class HtmlReport {
   }
 
   /** The colour of each outcome in charts, chips and the calendar. */
-  private static final Map<Reason, String> COLOUR = new EnumMap<>(Reason.class);
+  private static final Map<Reason, String> COLOUR = new TreeMap<>();
 
   /** A short human label of each outcome. */
-  private static final Map<Reason, String> LABEL = new EnumMap<>(Reason.class);
+  private static final Map<Reason, String> LABEL = new TreeMap<>();
 
   static {
     colour(Reason.ELIGIBLE, "#2f855a", "earned credit");

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +21,7 @@ import org.openpec.access.UncertainWindow;
 import org.openpec.losses.LossReport;
 import org.openpec.losses.LossTracker;
 import org.openpec.model.UsageLine;
+import org.openpec.money.Currencies;
 import org.openpec.money.LineAmounts;
 import org.openpec.money.Totals;
 import org.openpec.reconcile.ReconciledLine;
@@ -80,19 +80,19 @@ public final class MonthFigures {
     private final Acc productEligible = new Acc();
     private BigDecimal creditLost = BigDecimal.ZERO;
     private BigDecimal billingCreditLost = BigDecimal.ZERO;
-    private final Map<Reason, BigDecimal> lostByReason = new EnumMap<>(Reason.class);
-    private final Map<Reason, LocalDate> lostSince = new EnumMap<>(Reason.class);
-    private final Map<Reason, Long> excludedLines = new EnumMap<>(Reason.class);
+    private final Map<Reason, BigDecimal> lostByReason = new TreeMap<>();
+    private final Map<Reason, LocalDate> lostSince = new TreeMap<>();
+    private final Map<Reason, Long> excludedLines = new TreeMap<>();
 
     void add(LineResult r) {
       LineAmounts a = r.amounts();
-      all.add(a);
+      all.add(r.line(), a);
       Reason reason = r.reason();
       if (reason.isProductExclusion()) {
         excludedLines.merge(reason, 1L, Long::sum);
         return;
       }
-      productEligible.add(a);
+      productEligible.add(r.line(), a);
       if (LossTracker.isLoss(r)) {
         BigDecimal lost = r.creditLost();
         creditLost = creditLost.add(lost);
@@ -145,6 +145,7 @@ public final class MonthFigures {
 
   /** Mutable exact sums of line amounts (one object per bucket, no allocation per line but the sums). */
   private static final class Acc {
+    private Currencies currencies;
     private long lines;
     private BigDecimal listCost = BigDecimal.ZERO;
     private BigDecimal pricingPreTaxTotal = BigDecimal.ZERO;
@@ -152,7 +153,10 @@ public final class MonthFigures {
     private BigDecimal billingPreTaxTotal = BigDecimal.ZERO;
     private BigDecimal billingCredit = BigDecimal.ZERO;
 
-    void add(LineAmounts a) {
+    void add(UsageLine line, LineAmounts a) {
+      if (currencies == null) {
+        currencies = new Currencies(line.pricingCurrency(), line.billingCurrency());
+      }
       lines++;
       listCost = listCost.add(a.listCost());
       pricingPreTaxTotal = pricingPreTaxTotal.add(a.pricingPreTaxTotal());
@@ -162,7 +166,7 @@ public final class MonthFigures {
     }
 
     Totals toTotals() {
-      return new Totals(lines, listCost, pricingPreTaxTotal, credit, billingPreTaxTotal, billingCredit);
+      return lines == 0 ? Totals.zero() : new Totals(currencies, lines, listCost, pricingPreTaxTotal, credit, billingPreTaxTotal, billingCredit);
     }
   }
 
@@ -196,9 +200,9 @@ public final class MonthFigures {
     private long eligibleLines;
     private BigDecimal credit = BigDecimal.ZERO;
     private long excludedLines;
-    private final Map<Reason, Long> lostLines = new EnumMap<>(Reason.class);
-    private final Map<Reason, BigDecimal> lost = new EnumMap<>(Reason.class);
-    private final Map<Reason, String> why = new EnumMap<>(Reason.class);
+    private final Map<Reason, Long> lostLines = new TreeMap<>();
+    private final Map<Reason, BigDecimal> lost = new TreeMap<>();
+    private final Map<Reason, String> why = new TreeMap<>();
     private java.util.Set<String> uncertain = Set.of();
 
     void addUncertain(List<UncertainWindow> windows) {

@@ -64,6 +64,11 @@ final class Json {
     return new Json(m.get(name));
   }
 
+  /** Whether this object has a member {@code name}. */
+  boolean has(String name) {
+    return ((Map<?, ?>) value).containsKey(name);
+  }
+
   /** The element {@code i} of this array. */
   Json at(int i) {
     return new Json(((List<?>) value).get(i));

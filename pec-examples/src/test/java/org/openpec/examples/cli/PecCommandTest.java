@@ -91,6 +91,30 @@ class PecCommandTest {
     }
 
     @Test
+    void theSummaryKeepsEveryPairOfCurrenciesApartAndNamesItsCurrencies() throws IOException {
+      Path summary = dir.resolve("summary.json");
+      CliRun run = CliRun.of("credit", "--usage", w("usage.csv"), "--grants", w("grants.csv"), "--out",
+          dir.resolve("c.csv").toString(), "--summary", summary.toString());
+      assertThat(run.status()).isZero();
+      Json json = Json.read(summary);
+      Json currencies = json.get("currencies");
+      assertThat(currencies.size()).isEqualTo(2);
+      // EUR (priced in USD) first: sections in billing-currency order
+      assertThat(currencies.at(0).get("billingCurrency").asText()).isEqualTo("EUR");
+      assertThat(currencies.at(0).get("pricingCurrency").asText()).isEqualTo("USD");
+      assertThat(currencies.at(0).get("total").get("lines").asLong()).isEqualTo(1);
+      assertThat(currencies.at(1).get("billingCurrency").asText()).isEqualTo("USD");
+      assertThat(currencies.at(1).get("total").get("lines").asLong()).isEqualTo(12);
+      long counted = 0;
+      for (String reason : List.of("ELIGIBLE", "NO_ACCESS", "PARTIAL_DAY", "MARKETPLACE", "SPOT_VM", "BENEFIT_COVERED",
+          "ROLE_NOT_ELIGIBLE", "ASSIGNMENT_NOT_ACTIVE", "PARTNER_NOT_LINKED", "OTHER_PARTNER", "RESERVATION",
+          "THIRD_PARTY", "NOT_IN_PRICE_LIST", "AGREEMENT_INACTIVE")) {
+        counted += json.get("linesByReason").has(reason) ? json.get("linesByReason").get(reason).asLong() : 0;
+      }
+      assertThat(counted).isEqualTo(json.get("evaluated").asLong()).isEqualTo(13);
+    }
+
+    @Test
     void rejectedRecordsAreReportedAndStrictExitsThree() throws IOException {
       Path usage = file("u.csv", Files.readString(worked.resolve("usage.csv")) + "C1,P,,plan,S1,2026-13-01,prod,0001,m,,1,1,USD,USD,1\n");
       CliRun run = CliRun.of("credit", "--usage", usage.toString(), "--grants", w("grants.csv"));

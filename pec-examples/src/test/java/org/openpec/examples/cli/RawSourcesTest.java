@@ -151,7 +151,7 @@ class RawSourcesTest {
               + "[2026-03-01T00:00:00Z, 2026-03-02T08:00:00Z):")
           .contains("    deleted at 2026-03-10T16:45:00Z (records-delete-only.json:2) with no create in the activity "
               + "log: assumed held from the window start 2026-03-01T00:00:00Z");
-      assertThat(run.out().indexOf("Uncertain:")).isLessThan(run.out().indexOf("Money (spec §8):"));
+      assertThat(run.out().indexOf("Uncertain:")).isLessThan(run.out().indexOf("Money (rules §8):"));
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.openpec.examples.report.HtmlReport;
 import org.openpec.examples.report.MonthFigures;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRun;
+import org.openpec.money.Currencies;
 import org.openpec.money.Totals;
 import org.openpec.rules.CoveragePolicy;
 import picocli.CommandLine;
@@ -124,39 +125,35 @@ class ReportCommandTest {
 
   /** Every total, customer and episode of the page equals the statement's and the losses', exactly. */
   static void assertPageIsTheStatement(ReportPage page, CreditStatement s, List<NamedCsvRecord> episodes) {
-    Map<String, Totals> byCurrency = s.byBillingCurrency();
-    assertThat(page.cards()).isEqualTo(byCurrency.size());
-    for (Map.Entry<String, Totals> e : byCurrency.entrySet()) {
-      String card = page.card(e.getKey());
-      Totals t = e.getValue();
-      assertThat(exact(card, "listCost")).as("list cost, %s", e.getKey()).isEqualByComparingTo(t.listCost());
-      assertThat(exact(card, "credit")).as("credit, %s", e.getKey()).isEqualByComparingTo(t.credit());
+    assertThat(page.cards()).isEqualTo(s.currencies().size());
+    for (Currencies cur : s.currencies()) {
+      CreditStatement one = s.inCurrency(cur);
+      String card = page.card(cur.billing(), cur.pricing());
+      Totals t = one.total();
+      assertThat(exact(card, "listCost")).as("list cost, %s", cur).isEqualByComparingTo(t.listCost());
+      assertThat(exact(card, "credit")).as("credit, %s", cur).isEqualByComparingTo(t.credit());
       assertThat(exact(card, "billed")).isEqualByComparingTo(t.billingPreTaxTotal());
       assertThat(exact(card, "billingCredit")).isEqualByComparingTo(t.billingCredit());
+      assertThat(exact(card, "rate")).as("effective rate, %s", cur).isEqualByComparingTo(one.effectiveRate());
       BigDecimal lost = BigDecimal.ZERO;
       BigDecimal billingLost = BigDecimal.ZERO;
       for (NamedCsvRecord ep : episodes) {
-        if (ep.getField("BillingCurrency").equals(e.getKey())) {
+        if (ep.getField("BillingCurrency").equals(cur.billing())) {
           lost = lost.add(new BigDecimal(ep.getField("CreditLost")));
           billingLost = billingLost.add(new BigDecimal(ep.getField("BillingCreditLost")));
         }
       }
-      assertThat(exact(card, "creditLost")).as("credit lost, %s", e.getKey()).isEqualByComparingTo(lost);
+      assertThat(exact(card, "creditLost")).as("credit lost, %s", cur).isEqualByComparingTo(lost);
       assertThat(exact(card, "billingCreditLost")).isEqualByComparingTo(billingLost);
-    }
-    if (byCurrency.size() == 1) {
-      String card = page.card(byCurrency.keySet().iterator().next());
-      assertThat(exact(card, "rate")).as("effective rate").isEqualByComparingTo(s.effectiveRate());
-    }
-    assertThat(page.customerRowCount()).isGreaterThanOrEqualTo(s.byCustomer().size());
-    for (Map.Entry<String, Totals> e : s.byCustomer().entrySet()) {
-      List<String> rows = page.customerRows(e.getKey());
-      assertThat(rows).as("customer %s", e.getKey()).isNotEmpty();
-      Totals t = e.getValue();
-      assertThat(sum(rows, "listCost")).as("list cost of %s", e.getKey()).isEqualByComparingTo(t.listCost());
-      assertThat(sum(rows, "credit")).isEqualByComparingTo(t.credit());
-      assertThat(sum(rows, "billed")).isEqualByComparingTo(t.billingPreTaxTotal());
-      assertThat(sum(rows, "billingCredit")).isEqualByComparingTo(t.billingCredit());
+      for (Map.Entry<String, Totals> e : one.byCustomer().entrySet()) {
+        List<String> rows = page.customerRows(e.getKey(), cur.billing(), cur.pricing());
+        assertThat(rows).as("customer %s in %s", e.getKey(), cur).isNotEmpty();
+        Totals c = e.getValue();
+        assertThat(sum(rows, "listCost")).as("list cost of %s", e.getKey()).isEqualByComparingTo(c.listCost());
+        assertThat(sum(rows, "credit")).isEqualByComparingTo(c.credit());
+        assertThat(sum(rows, "billed")).isEqualByComparingTo(c.billingPreTaxTotal());
+        assertThat(sum(rows, "billingCredit")).isEqualByComparingTo(c.billingCredit());
+      }
     }
     int cap = HtmlReport.Limits.defaults().episodes();
     assertThat(page.episodeRowCount()).isEqualTo(Math.min(cap, episodes.size()));
@@ -206,9 +203,38 @@ class ReportCommandTest {
     List<NamedCsvRecord> episodes = losses(m);
     assertThat(episodes).hasSizeGreaterThan(20);
     CreditStatement s = m.statement();
-    assertThat(s.byBillingCurrency()).hasSizeGreaterThan(1);
+    assertThat(s.currencies()).hasSizeGreaterThan(1);
     assertPageIsTheStatement(page, s, episodes);
     assertThat(page.html()).contains("id=\"rejected\"").contains("4 records of the usage file could not be read");
+  }
+
+  @Test
+  void anOutputThatNamesAnInputIsRefusedAndTheInputIsIntact() throws IOException {
+    Month m = generated(dir.resolve("month"));
+    byte[] before = Files.readAllBytes(m.usage());
+    CliRun run = CliRun.of(m.args("report", "--out", m.usage().toString()).toArray(new String[0]));
+    assertThat(run.status()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("names the input");
+    assertThat(Files.readAllBytes(m.usage())).isEqualTo(before);
+  }
+
+  @Test
+  void maxRejectedFailsTheRunLikeCredit() throws IOException {
+    Month m = generated(dir.resolve("month"));
+    Path out = dir.resolve("out").resolve("report.html");
+    Files.createDirectories(out.getParent());
+    CliRun tooMany = CliRun.of(m.args("report", "--out", out.toString(), "--max-rejected", "3")
+        .toArray(new String[0]));
+    assertThat(tooMany.status()).as(tooMany.err()).isEqualTo(1);
+    assertThat(tooMany.err()).contains("4");
+    CliRun enough = CliRun.of(m.args("report", "--out", out.toString(), "--max-rejected", "4")
+        .toArray(new String[0]));
+    assertThat(enough.status()).as(enough.err()).isZero();
+    assertThat(Files.readString(out)).contains("id=\"rejected\"");
+    try (var files = Files.list(out.getParent())) {
+      assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file is left")
+          .containsExactly("report.html");
+    }
   }
 
   @Test

@@ -33,6 +33,21 @@ record ReportPage(String html) {
     return rows("<tr data-customer=\"" + esc(customerId) + "\"");
   }
 
+  /** The rows of a customer in one pair of currencies. */
+  List<String> customerRows(String customerId, String billing, String pricing) {
+    return rows("<tr data-customer=\"" + esc(customerId) + "\" data-billing-currency=\"" + billing
+        + "\" data-pricing-currency=\"" + pricing + "\"");
+  }
+
+  /** The glance card of one pair of currencies. */
+  String card(String billing, String pricing) {
+    int start = html.indexOf("<div class=\"card\" data-billing-currency=\"" + billing
+        + "\" data-pricing-currency=\"" + pricing + "\"");
+    assertThat(start).as("card of %s/%s", billing, pricing).isNotNegative();
+    int end = html.indexOf("\n</div>\n", start);
+    return html.substring(start, end);
+  }
+
   /** Every customer row. */
   int customerRowCount() {
     return count("<tr data-customer=\"");

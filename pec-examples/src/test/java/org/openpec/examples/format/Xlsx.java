@@ -14,13 +14,25 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** Reads back a workbook in tests: every part must be well-formed XML; sheets as rows of typed cells. */
-public record Xlsx(List<String> sheetNames, List<List<Map<String, Cell>>> sheets, Map<String, String> parts) {
+/**
+ * Reads back a workbook in tests: every part must be well-formed XML; sheets as rows of typed cells. Text may be
+ * inline ({@code inlineStr}) or shared ({@code s}, an index into {@code xl/sharedStrings.xml}): a shared string is
+ * read as its text, so a cell's value is always what Excel shows.
+ */
+public record Xlsx(List<String> sheetNames, List<List<Map<String, Cell>>> sheets, Map<String, String> parts,
+    List<String> numberFormats, List<Boolean> boldStyles) {
 
-  /** A cell: its type ({@code n} number, {@code inlineStr} text), the value as written, its style index. */
+  /**
+   * A cell: its type ({@code n} number, {@code inlineStr} or {@code s} text), the value (for shared text, the
+   * text itself), its style index.
+   */
   public record Cell(String type, String value, String style) {
     public boolean isNumber() {
       return type.equals("n");
+    }
+
+    public boolean isText() {
+      return type.equals("inlineStr") || type.equals("s");
     }
   }
 
@@ -38,6 +50,32 @@ public record Xlsx(List<String> sheetNames, List<List<Map<String, Cell>>> sheets
           docs.put(e.getName(), f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(bytes)));
         }
       }
+    }
+    List<String> shared = new ArrayList<>();
+    if (docs.containsKey("xl/sharedStrings.xml")) {
+      NodeList si = docs.get("xl/sharedStrings.xml").getElementsByTagNameNS("*", "si");
+      for (int i = 0; i < si.getLength(); i++) {
+        shared.add(si.item(i).getTextContent());
+      }
+    }
+    List<String> formats = new ArrayList<>();
+    List<Boolean> bold = new ArrayList<>();
+    Document styles = docs.get("xl/styles.xml");
+    Map<String, String> formatCodes = new HashMap<>();
+    NodeList numFmts = styles.getElementsByTagNameNS("*", "numFmt");
+    for (int i = 0; i < numFmts.getLength(); i++) {
+      Element e = (Element) numFmts.item(i);
+      formatCodes.put(e.getAttribute("numFmtId"), e.getAttribute("formatCode"));
+    }
+    NodeList fonts = styles.getElementsByTagNameNS("*", "font");
+    Element cellXfs = (Element) styles.getElementsByTagNameNS("*", "cellXfs").item(0);
+    NodeList xfs = cellXfs.getElementsByTagNameNS("*", "xf");
+    for (int i = 0; i < xfs.getLength(); i++) {
+      Element xf = (Element) xfs.item(i);
+      formats.add(formatCodes.getOrDefault(xf.getAttribute("numFmtId"), "builtin " + xf.getAttribute("numFmtId")));
+      String font = xf.getAttribute("fontId");
+      bold.add(((Element) fonts.item(font.isEmpty() ? 0 : Integer.parseInt(font)))
+          .getElementsByTagNameNS("*", "b").getLength() > 0);
     }
     Document wb = docs.get("xl/workbook.xml");
     NodeList sheetNodes = wb.getElementsByTagNameNS("*", "sheet");
@@ -57,13 +95,26 @@ public record Xlsx(List<String> sheetNames, List<List<Map<String, Cell>>> sheets
           String type = cell.getAttribute("t").isEmpty() ? "n" : cell.getAttribute("t");
           String value = type.equals("inlineStr") ? cell.getElementsByTagNameNS("*", "t").item(0).getTextContent()
               : cell.getElementsByTagNameNS("*", "v").item(0).getTextContent();
+          if (type.equals("s")) {
+            value = shared.get(Integer.parseInt(value));
+          }
           cells.put(ref, new Cell(type, value, cell.getAttribute("s")));
         }
         rows.add(cells);
       }
       sheets.add(rows);
     }
-    return new Xlsx(names, sheets, parts);
+    return new Xlsx(names, sheets, parts, formats, bold);
+  }
+
+  /** The number format a cell shows with: its style's format code ({@code builtin 0} when none is set). */
+  public String numberFormat(Cell cell) {
+    return numberFormats.get(cell.style().isEmpty() ? 0 : Integer.parseInt(cell.style()));
+  }
+
+  /** Whether a cell's style has a bold font. */
+  public boolean isBold(Cell cell) {
+    return boldStyles.get(cell.style().isEmpty() ? 0 : Integer.parseInt(cell.style()));
   }
 
   /** The cell of sheet {@code sheet} (0-based), data row {@code row} (1 = first after the header), column by header name. */

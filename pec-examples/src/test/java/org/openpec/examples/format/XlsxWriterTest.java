@@ -3,6 +3,7 @@ package org.openpec.examples.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,10 @@ class XlsxWriterTest {
     assertThat(x.sheets().get(0).get(0).values()).extracting(Xlsx.Cell::value)
         .containsExactly("Line", "Day", "Price", "PriceExact", "Total", "Note");
     assertThat(x.cell(0, 1, "Line")).isEqualTo(new Xlsx.Cell("n", "1", ""));
-    assertThat(x.cell(0, 1, "Day")).isEqualTo(new Xlsx.Cell("n", "46086", "2"));
+    assertThat(x.cell(0, 1, "Day").type()).isEqualTo("n");
+    assertThat(x.cell(0, 1, "Day").value()).isEqualTo("46086");
+    assertThat(x.numberFormat(x.cell(0, 1, "Day"))).isEqualTo("yyyy-mm-dd");
+    assertThat(x.numberFormat(x.cell(0, 1, "Line"))).isEqualTo("builtin 0");
     assertThat(x.cell(0, 1, "Price")).isEqualTo(new Xlsx.Cell("n", "0.0178458362143837", ""));
     assertThat(x.cell(0, 1, "PriceExact")).isEqualTo(new Xlsx.Cell("inlineStr", "0.017845836214383695", ""));
     assertThat(x.cell(0, 1, "Total")).isEqualTo(new Xlsx.Cell("inlineStr", "12345678901234567.5", ""));
@@ -44,12 +48,39 @@ class XlsxWriterTest {
   }
 
   @Test
+  void headerIsBoldAndFrozenAndWholeNumbersStayPlain() throws Exception {
+    Xlsx x = write(10, new String[] {"100", "2026-03-05", "1200", "-0.000001", "a"});
+    assertThat(x.sheets().get(0).get(0).values()).allSatisfy(c -> assertThat(x.isBold(c)).isTrue());
+    assertThat(x.isBold(x.cell(0, 1, "Note"))).isFalse();
+    assertThat(x.parts().get("xl/worksheets/sheet1.xml")).contains("ySplit=\"1\"").contains("state=\"frozen\"");
+    assertThat(x.cell(0, 1, "Line").value()).isEqualTo("100");
+    assertThat(x.cell(0, 1, "Price").value()).isEqualTo("1200");
+    assertThat(new BigDecimal(x.cell(0, 1, "Total").value())).isEqualByComparingTo("-0.000001");
+  }
+
+  @Test
+  void rowsStreamThroughFlushesInOrderAndNoneIsLost() throws Exception {
+    int n = XlsxWriter.FLUSH_ROWS * 2 + 7;
+    String[][] rows = new String[n][];
+    for (int i = 0; i < n; i++) {
+      rows[i] = new String[] {Integer.toString(i + 1), "", "", "", "t" + i};
+    }
+    Xlsx x = write(XlsxWriter.FLUSH_ROWS * 2, rows);
+    assertThat(x.sheets()).extracting(List::size).containsExactly(XlsxWriter.FLUSH_ROWS * 2 + 1, 8);
+    for (int i = 1; i <= XlsxWriter.FLUSH_ROWS * 2; i++) {
+      assertThat(x.cell(0, i, "Line").value()).isEqualTo(Integer.toString(i));
+      assertThat(x.cell(0, i, "Note").value()).isEqualTo("t" + (i - 1));
+    }
+    assertThat(x.cell(1, 7, "Line").value()).isEqualTo(Integer.toString(n));
+  }
+
+  @Test
   void cellsThatDoNotReadAsTheirKindAreText() throws Exception {
     Xlsx x = write(10, new String[] {"7", "3/5/2026", "abc", "", "=HYPERLINK(\"x\")"});
     assertThat(x.cell(0, 1, "Day")).isEqualTo(new Xlsx.Cell("inlineStr", "3/5/2026", ""));
     assertThat(x.cell(0, 1, "Price")).isEqualTo(new Xlsx.Cell("inlineStr", "abc", ""));
     assertThat(x.cell(0, 1, "Total")).isNull();
-    assertThat(x.cell(0, 1, "Note").type()).isEqualTo("inlineStr");
+    assertThat(x.cell(0, 1, "Note")).isEqualTo(new Xlsx.Cell("inlineStr", "=HYPERLINK(\"x\")", ""));
     assertThat(x.parts().get("xl/worksheets/sheet1.xml")).doesNotContain("<f>");
   }
 
@@ -74,16 +105,6 @@ class XlsxWriterTest {
     Xlsx x = write(10, new String[] {"1", "", "", "", text});
     assertThat(x.parts().get("xl/worksheets/sheet1.xml")).contains("a&lt;b&gt;&amp;c_x0001_d_x005F_x0041_e");
     assertThat(XlsxWriter.escape("x".repeat(40_000))).hasSize(XlsxWriter.MAX_CELL_TEXT).endsWith("…");
-  }
-
-  @Test
-  void columnLettersGoPastZ() {
-    assertThat(XlsxWriter.columnLetters(0)).isEqualTo("A");
-    assertThat(XlsxWriter.columnLetters(25)).isEqualTo("Z");
-    assertThat(XlsxWriter.columnLetters(26)).isEqualTo("AA");
-    assertThat(XlsxWriter.columnLetters(52)).isEqualTo("BA");
-    assertThat(XlsxWriter.columnLetters(701)).isEqualTo("ZZ");
-    assertThat(XlsxWriter.columnLetters(702)).isEqualTo("AAA");
   }
 
   @Test

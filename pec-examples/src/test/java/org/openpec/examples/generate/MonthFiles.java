@@ -28,7 +28,7 @@ import org.openpec.model.Scope;
 import org.openpec.model.UsageLine;
 
 /**
- * A small reader of the generated files for the tests, written from spec §11 and independent of the generator:
+ * A small reader of the generated files for the tests, written from rules §11 and independent of the generator:
  * FastCSV records, columns by header name, the spec's number and date forms.
  */
 final class MonthFiles {
@@ -109,7 +109,7 @@ final class MonthFiles {
     return new UsageRow(i, f, h, line, Optional.ofNullable(problem));
   }
 
-  /** Why a usage record must be rejected (spec §9), or null when it can be read. */
+  /** Why a usage record must be rejected (rules §9), or null when it can be read. */
   static String problemOf(List<String> f, Map<String, Integer> h) {
     if (f.size() != h.size()) {
       return "field count " + f.size();
@@ -130,7 +130,7 @@ final class MonthFiles {
     return null;
   }
 
-  /** A day field in any form of spec §11, or empty when it does not parse. */
+  /** A day field in any form of rules §11, or empty when it does not parse. */
   static Optional<LocalDate> day(String text) {
     String s = text.trim();
     try {
