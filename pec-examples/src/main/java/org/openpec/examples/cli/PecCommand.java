@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "pec", mixinStandardHelpOptions = true, versionProvider = PecCommand.Version.class,
     description = "Partner Earned Credit for Azure plan consumption: predict, verify, explain.",
     subcommands = {DemoCommand.class, CreditCommand.class, ReconcileCommand.class, LossesCommand.class,
-        ExplainCommand.class, GrantsCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        ExplainCommand.class, GrantsCommand.class, GenerateCommand.class, SummaryCommand.class, ReportCommand.class,
+        CommandLine.HelpCommand.class})
 public final class PecCommand implements Runnable {
 
   /** Exit status: an input cannot be used at all, or an output cannot be written. */

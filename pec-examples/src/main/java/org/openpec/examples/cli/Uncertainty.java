@@ -29,20 +29,25 @@ final class Uncertainty {
 
   private final Map<LocalDate, List<UncertainWindow>> byDay;
   private final List<UncertainWindow> wide;
+  private final List<UncertainWindow> windows;
 
-  private Uncertainty(Map<LocalDate, List<UncertainWindow>> byDay, List<UncertainWindow> wide) {
+  private Uncertainty(Map<LocalDate, List<UncertainWindow>> byDay, List<UncertainWindow> wide,
+      List<UncertainWindow> windows) {
     this.byDay = byDay;
     this.wide = wide;
+    this.windows = windows;
   }
 
   /** The lookup of {@code windows}, keeping those attributed to a partner ID. */
   static Uncertainty of(List<UncertainWindow> windows) {
     Map<LocalDate, List<UncertainWindow>> byDay = new HashMap<>();
     List<UncertainWindow> wide = new ArrayList<>();
+    List<UncertainWindow> kept = new ArrayList<>();
     for (UncertainWindow w : windows) {
       if (w.partnerId().isEmpty()) {
         continue;
       }
+      kept.add(w);
       Interval i = w.interval();
       if (i.isUnbounded() || i.start().equals(Instant.MIN)) {
         wide.add(w);
@@ -59,7 +64,12 @@ final class Uncertainty {
       }
     }
     byDay.replaceAll((d, list) -> List.copyOf(list));
-    return new Uncertainty(Map.copyOf(byDay), List.copyOf(wide));
+    return new Uncertainty(Map.copyOf(byDay), List.copyOf(wide), List.copyOf(kept));
+  }
+
+  /** The windows kept (those attributed to a partner ID), in the import's order. */
+  List<UncertainWindow> windows() {
+    return windows;
   }
 
   /** The windows that bear on {@code line}'s resource over its usage day, in the import's order. */
