@@ -168,6 +168,19 @@ public final class UsageSource {
     return UsageReader.of(new Chain(first, parts));
   }
 
+  /**
+   * Opens the bytes of one usage file recognised by content, as {@link #open()} recognises a file: gzip, JSON Lines
+   * or CSV in this source's dialect; {@code fileName} names it in record positions. For engines that hand a reader
+   * the bytes of one file (a distributed read); a manifest names other files, so it is not recognised here.
+   *
+   * @throws InputException when the bytes cannot be used at all (as {@link #open()})
+   */
+  public UsageReader open(InputStream in, String fileName) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(fileName, "fileName");
+    return openStream(counted(in), fileName, fileName, FULL_ATTRIBUTES);
+  }
+
   private void addParts(Path path, List<Supplier<UsageReader>> parts) {
     if (!isGzip(path) && startsWithBrace(path) && UsageManifest.isManifest(path)) {
       UsageManifest manifest = UsageManifest.read(path);

@@ -5,17 +5,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.YearMonth;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.apache.spark.input.PortableDataStream;
 import org.openpec.io.CreditCsv;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRecord;
+import org.openpec.io.UsageSource;
 import org.openpec.model.UsageLine;
 import scala.Tuple2;
 
 /**
- * Reads one usage file inside an executor task with pec-core's {@link UsageReader}, so that records, their numbers
+ * Reads one usage file inside an executor task with pec-core's {@link UsageReader} — CSV, gzip CSV, JSON Lines or
+ * gzip JSON Lines, recognised by content as {@code pec credit} recognises them —, so that records, their numbers
  * and their problems ({@code file:line:column}) are exactly those of {@code pec credit}. A file is never split
  * between tasks: a CSV record may span physical lines inside quotes, and only a reader that starts at the header
  * knows where records begin; the month's parallelism comes from its several files and from the stages after the
@@ -32,7 +35,7 @@ final class UsageFiles {
     InputStream in = file._2().open();
     UsageReader reader;
     try {
-      reader = UsageReader.open(in, name);
+      reader = UsageSource.of(List.of(path)).open(in, name);
     } catch (RuntimeException e) {
       closeQuietly(in);
       throw e;

@@ -264,4 +264,27 @@ class SparkCreditTest {
     assertThat(status).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--grants");
   }
+
+  /**
+   * gzip CSV, JSON Lines and gzip JSON Lines are recognised by content as {@code pec credit} recognises them: the
+   * same rows (positions included) and the same statement as {@code pec credit} on the same file.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"usage.csv", "usage.csv.gz", "usage.jsonl", "usage.jsonl.gz"})
+  void compressedAndJsonLinesUsageIsReadAsPecCreditReadsIt(String file) throws IOException {
+    Path formats = Path.of("..", "pec-core", "src", "test", "resources", "org", "openpec", "io", "formats");
+    Path dir = Files.createDirectories(tmp.resolve("formats-" + file.replace('.', '-')));
+    Path usage = Files.copy(formats.resolve(file), dir.resolve(file));
+    Path grants = Files.copy(formats.resolve("grants.csv"), dir.resolve("grants.csv"));
+    Path out = dir.resolve("pec-credit.csv");
+    StringWriter err = new StringWriter();
+    int status = PecCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
+        .execute("credit", "--usage", usage.toString(), "--grants", grants.toString(), "--out", out.toString());
+    assertThat(status).as("pec credit: %s", err).isZero();
+    String expected = Files.readString(out, StandardCharsets.UTF_8);
+    assertThat(expected.lines().count()).isGreaterThan(2);
+    PecSpark.Run run = PecSpark.run(spark, usage.toString(), PecInputs.builder().grants(grants).build(), 2);
+    assertThat(sparkText(run)).isEqualTo(expected);
+    assertThat(run.statement().lines()).isEqualTo(expected.lines().count() - 1 - run.statement().rejected());
+  }
 }
