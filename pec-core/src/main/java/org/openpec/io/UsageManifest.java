@@ -74,9 +74,10 @@ public record UsageManifest(Path file, String dataFormat, String schemaVersion, 
 
   /**
    * Whether {@code path} holds a manifest: a JSON object whose top level has {@code blobs} or {@code dataFormat}.
-   * Reads at most the first object; false for anything else (JSON Lines of usage, CSV, gzip).
+   * Reads at most the first object; false for anything else (JSON Lines of usage, CSV, gzip). Public for engines
+   * that read the blobs themselves (pec-spark) and must recognise a manifest as {@link UsageSource} does.
    */
-  static boolean isManifest(Path path) {
+  public static boolean isManifest(Path path) {
     try (InputStream in = Files.newInputStream(path); JsonParser p = JSON.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return false;

@@ -3,6 +3,8 @@ package org.openpec.spark;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -10,6 +12,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.openpec.CreditStatement;
 import org.openpec.io.InputException;
 import org.openpec.io.InputProblem;
+import org.openpec.io.TextValues;
 import org.openpec.money.Currencies;
 import org.openpec.money.Totals;
 import org.openpec.rules.CoveragePolicy;
@@ -20,15 +23,21 @@ import org.openpec.rules.Reason;
  *
  * <pre>
  * spark-submit --class org.openpec.spark.CreditJob --jars pec-core.jar,fastcsv.jar pec-spark.jar \
- *   --usage 'hdfs:///usage/2026-03/*.csv' --grants grants.csv [--prices F [--reprice]] [--partners F]
- *   [--rates F] [--hierarchy F] [--coverage union|single] [--partitions N] --out hdfs:///credit/2026-03
+ *   --usage 'hdfs:///usage/2026-03/*.csv' [--delimiter C] [--decimal-comma]
+ *   (--grants F | [--activity-log F]... [--snapshot F@INSTANT[@SERIES]]... --principals F [--since T] [--until T])
+ *   [--prices F [--reprice]] [--partners F] [--rates F] [--hierarchy F] [--coverage union|single]
+ *   [--partitions N] --out hdfs:///credit/2026-03
  * </pre>
  *
- * <p>Writes the credit rows as text part files under {@code --out}, ordered by {@code Line}, the header first: their
- * concatenation is byte for byte the file {@code pec credit} writes. Prints the side files' bad rows on standard
- * error and the statement's totals on standard output. The side files are read on the driver (local paths); the
- * usage files are read by the executors (any path Spark reads). Exit status 0, 1 when an input is unusable, 2 on a
- * usage error.
+ * <p>The options mean what they mean to {@code pec credit}; {@code --usage} may also name a Microsoft Graph usage
+ * manifest on a local path (see {@link PecSpark}). Writes the credit rows as text part files under {@code --out},
+ * ordered by {@code Line}, the header first: their concatenation is byte for byte the file {@code pec credit}
+ * writes. Prints the side files' bad rows and the import's problems, then the warnings, on standard error, and the
+ * statement's totals on standard output. The side files and Azure's records are read on the driver (local paths);
+ * the usage files are read by the executors (any path Spark reads). The rows and the statement come from one
+ * evaluation of each line (the evaluated records are persisted for the run). Exit status 0; 1 when an input is
+ * unusable (a price in another currency than the usage under {@code --reprice} included, before any line is
+ * evaluated), with {@code pec credit}'s one-line message after {@code pec-spark: }; 2 on a usage error.
  */
 public final class CreditJob {
 
@@ -36,14 +45,21 @@ public final class CreditJob {
 
   /** Runs the job with {@code spark-submit}'s session. */
   public static void main(String[] args) {
-    int status;
+    System.exit(execute(args, System.out, System.err));
+  }
+
+  /**
+   * {@link #run}, an unusable input reported on {@code err} in one line ({@code pec-spark: message}).
+   *
+   * @return 0, 1 when an input is unusable, 2 when the arguments are wrong
+   */
+  static int execute(String[] args, PrintStream out, PrintStream err) {
     try {
-      status = run(args, System.out, System.err);
+      return run(args, out, err);
     } catch (InputException e) {
-      System.err.println("pec-spark: " + e.getMessage());
-      status = 1;
+      err.println("pec-spark: " + e.getMessage());
+      return 1;
     }
-    System.exit(status);
   }
 
   /**
@@ -51,18 +67,22 @@ public final class CreditJob {
    * {@code err}.
    *
    * @return 0, or 2 when the arguments are wrong
-   * @throws InputException when a side file cannot be used
+   * @throws InputException when an input cannot be used
    */
   static int run(String[] args, PrintStream out, PrintStream err) {
     String usage = null;
     String target = null;
     int partitions = 0;
+    boolean access = false;
     PecInputs.Builder inputs = PecInputs.builder();
-    boolean grants = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--reprice")) {
         inputs.reprice(true);
+        continue;
+      }
+      if (a.equals("--decimal-comma")) {
+        inputs.decimalComma(true);
         continue;
       }
       if (i + 1 >= args.length) {
@@ -70,27 +90,37 @@ public final class CreditJob {
         return 2;
       }
       String v = args[++i];
-      switch (a) {
-        case "--usage" -> usage = v;
-        case "--out" -> target = v;
-        case "--grants" -> {
-          inputs.grants(Path.of(v));
-          grants = true;
+      access |= a.equals("--grants") || a.equals("--activity-log") || a.equals("--snapshot");
+      try {
+        switch (a) {
+          case "--usage" -> usage = v;
+          case "--out" -> target = v;
+          case "--grants" -> inputs.grants(Path.of(v));
+          case "--activity-log" -> inputs.activityLog(Path.of(v));
+          case "--snapshot" -> snapshot(inputs, v);
+          case "--principals" -> inputs.principals(Path.of(v));
+          case "--since" -> inputs.since(instant(v));
+          case "--until" -> inputs.until(instant(v));
+          case "--delimiter" -> inputs.delimiter(delimiter(v));
+          case "--prices" -> inputs.prices(Path.of(v));
+          case "--partners" -> inputs.partners(Path.of(v));
+          case "--rates" -> inputs.rates(Path.of(v));
+          case "--hierarchy" -> inputs.hierarchy(Path.of(v));
+          case "--coverage" -> inputs.coverage(CoveragePolicy.valueOf(v.toUpperCase(Locale.ROOT)));
+          case "--partitions" -> partitions = Integer.parseInt(v);
+          default -> {
+            err.println("pec-spark: unknown option " + a);
+            return 2;
+          }
         }
-        case "--prices" -> inputs.prices(Path.of(v));
-        case "--partners" -> inputs.partners(Path.of(v));
-        case "--rates" -> inputs.rates(Path.of(v));
-        case "--hierarchy" -> inputs.hierarchy(Path.of(v));
-        case "--coverage" -> inputs.coverage(CoveragePolicy.valueOf(v.toUpperCase(java.util.Locale.ROOT)));
-        case "--partitions" -> partitions = Integer.parseInt(v);
-        default -> {
-          err.println("pec-spark: unknown option " + a);
-          return 2;
-        }
+      } catch (IllegalArgumentException e) {
+        err.println("pec-spark: " + a + ": " + e.getMessage());
+        return 2;
       }
     }
-    if (usage == null || target == null || !grants) {
-      err.println("pec-spark: give --usage U, --grants F and --out DIR");
+    if (usage == null || target == null || !access) {
+      err.println("pec-spark: give --usage U, --grants F (or --activity-log/--snapshot with --principals) and "
+          + "--out DIR");
       return 2;
     }
     PecInputs in;
@@ -103,16 +133,62 @@ public final class CreditJob {
     for (InputProblem p : in.problems()) {
       err.println(p);
     }
+    for (String w : in.warnings()) {
+      err.println("pec-spark: warning: " + w);
+    }
     SparkSession spark = SparkSession.builder().appName("openpec credit").getOrCreate();
-    PecSpark.Run run = PecSpark.run(spark, usage, in, partitions);
-    run.records().persist(StorageLevel.MEMORY_AND_DISK());
+    PecSpark.Run run = PecSpark.run(spark, usage, in, partitions).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       run.csvLines().write().mode(SaveMode.ErrorIfExists).option("lineSep", "\n").text(target);
       report(run.statement(), out);
     } finally {
-      run.records().unpersist();
+      run.unpersist();
     }
     return 0;
+  }
+
+  /** {@code --snapshot F@INSTANT[@SERIES]}, split at the last {@code @} signs as {@code pec credit} splits it. */
+  private static void snapshot(PecInputs.Builder inputs, String text) {
+    int last = text.lastIndexOf('@');
+    if (last <= 0) {
+      throw new IllegalArgumentException("'" + text + "' is not F@INSTANT: give the instant the listing was taken, "
+          + "e.g. listing.json@2026-03-01T00:00:00Z");
+    }
+    String tail = text.substring(last + 1);
+    try {
+      inputs.snapshot(Path.of(text.substring(0, last)), TextValues.parseInstant(tail), "");
+      return;
+    } catch (IllegalArgumentException notAnInstant) {
+      int before = text.lastIndexOf('@', last - 1);
+      if (before > 0 && !tail.isBlank()) {
+        try {
+          Instant at = TextValues.parseInstant(text.substring(before + 1, last));
+          inputs.snapshot(Path.of(text.substring(0, before)), at, tail.trim());
+          return;
+        } catch (IllegalArgumentException ignored) {
+          // reported below
+        }
+      }
+    }
+    throw new IllegalArgumentException("'" + text + "' is not F@INSTANT[@SERIES]: '" + tail + "' is not an "
+        + "ISO-8601 instant (e.g. listing.json@2026-03-01T00:00:00Z)");
+  }
+
+  private static Instant instant(String value) {
+    try {
+      return TextValues.parseInstant(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + value + "' is not an ISO-8601 instant (e.g. 2026-03-01T00:00:00Z)");
+    }
+  }
+
+  /** One character, or {@code TAB} (or {@code \t}) for a tab, as {@code pec credit --delimiter}. */
+  private static char delimiter(String v) {
+    String d = v.equalsIgnoreCase("TAB") || v.equals("\\t") ? "\t" : v;
+    if (d.length() != 1) {
+      throw new IllegalArgumentException("'" + v + "' is not one character (or TAB)");
+    }
+    return d.charAt(0);
   }
 
   /**

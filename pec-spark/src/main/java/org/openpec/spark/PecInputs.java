@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -12,8 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.UUID;
 import org.openpec.PecCalculator;
+import org.openpec.access.AccessImport;
+import org.openpec.access.ActivityLog;
+import org.openpec.access.ImportProblem;
+import org.openpec.access.ImportResult;
+import org.openpec.access.ImportSummary;
+import org.openpec.access.PrincipalDirectory;
+import org.openpec.access.RoleAssignmentSnapshot;
+import org.openpec.io.AccessFiles;
+import org.openpec.io.CsvDialect;
 import org.openpec.io.InputException;
 import org.openpec.io.InputProblem;
 import org.openpec.io.Loaded;
@@ -25,19 +36,22 @@ import org.openpec.pricing.Repricing;
 import org.openpec.rules.CoveragePolicy;
 
 /**
- * The side files of a run — grants, and optionally the price list, partners, rates and management-group hierarchy
- * — with the options of {@code pec credit} that change the money ({@code --reprice}, {@code --coverage}).
+ * The inputs of a run besides the usage — the access history (a grants file, or Azure's own records: Activity Log
+ * exports and role-assignment listings with a principals file), and optionally the price list, partners, rates and
+ * management-group hierarchy — with the options of {@code pec credit} that change the result ({@code --reprice},
+ * {@code --coverage}, and the usage CSV's {@code --delimiter} and {@code --decimal-comma}).
  *
  * <p>The files are read once, on the driver, into bytes; this small serializable value is what Spark broadcasts.
- * Each JVM (driver or executor) builds the calculator from the bytes with pec-core's readers the first time a task
- * needs it and keeps it for the following tasks ({@link #evaluator()}), because pec-core's calculator is not
- * serializable and rebuilding it per task or per line would cost more than the lines. The bad rows of a side file
- * are skipped exactly as {@code pec credit} skips them; {@link #problems()} lists them for the driver to report.
- * Immutable.
+ * Each JVM (driver or executor) builds the calculator from the bytes with pec-core's readers — and, from Azure's
+ * records, runs pec-core's {@link AccessImport} as {@code pec credit} does — the first time a task needs it and
+ * keeps it for the following tasks ({@link #evaluator()}), because pec-core's calculator is not serializable and
+ * rebuilding it per task or per line would cost more than the lines. The bad rows of a side file (and the import's
+ * problems) are skipped exactly as {@code pec credit} skips them; {@link #problems()} lists them for the driver to
+ * report. Immutable.
  */
 public final class PecInputs implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** The calculators built in this JVM, by run id; a few runs at most are kept. */
   private static final Map<String, Evaluator> BUILT = Collections.synchronizedMap(
@@ -52,24 +66,59 @@ public final class PecInputs implements Serializable {
 
   private final String id = UUID.randomUUID().toString();
   private final SideFile grants;
+  private final List<SideFile> activityLogs;
+  private final List<Snapshot> snapshots;
+  private final SideFile principals;
+  private final Instant since;
+  private final Instant until;
   private final SideFile prices;
   private final SideFile partners;
   private final SideFile rates;
   private final SideFile hierarchy;
   private final boolean reprice;
   private final CoveragePolicy coverage;
+  private final char delimiter;
+  private final boolean decimalComma;
 
   private PecInputs(Builder b) {
-    this.grants = Objects.requireNonNull(b.grants, "a grants file is required");
+    this.grants = b.grants;
+    this.activityLogs = List.copyOf(b.activityLogs);
+    this.snapshots = List.copyOf(b.snapshots);
+    this.principals = b.principals;
+    this.since = b.since;
+    this.until = b.until;
     this.prices = b.prices;
     this.partners = b.partners;
     this.rates = b.rates;
     this.hierarchy = b.hierarchy;
     this.reprice = b.reprice;
     this.coverage = b.coverage;
+    this.delimiter = b.delimiter;
+    this.decimalComma = b.decimalComma;
+    boolean sources = !activityLogs.isEmpty() || !snapshots.isEmpty();
+    boolean anySource = sources || principals != null || since != null || until != null;
+    if (grants == null && !sources) {
+      throw new IllegalArgumentException("the access history is missing: give grants, or Azure's own records "
+          + "(activity logs and/or snapshots) with principals");
+    }
+    if (grants != null && anySource) {
+      throw new IllegalArgumentException("grants and the raw sources (activity logs, snapshots, principals, since, "
+          + "until) exclude each other: give one or the other");
+    }
+    if (sources && principals == null) {
+      throw new IllegalArgumentException("the activity logs and snapshots need a principals file, which attributes "
+          + "the imported grants to partner IDs: give principals");
+    }
+    if (since != null && until != null && !until.isAfter(since)) {
+      throw new IllegalArgumentException("until must be after since, was " + until + " and " + since);
+    }
+    if (activityLogs.isEmpty() && (since != null || until != null)) {
+      throw new IllegalArgumentException("since and until bound the Activity Log window: give an activity log");
+    }
     if (reprice && prices == null) {
       throw new IllegalArgumentException("repricing needs a price list: give prices");
     }
+    dialect(); // refuses a delimiter that cannot be used with the decimal comma
   }
 
   /** A builder: {@code PecInputs.builder().grants(path).prices(path).reprice(true).build()}. */
@@ -82,18 +131,33 @@ public final class PecInputs implements Serializable {
     return reprice;
   }
 
+  /** The dialect usage CSV files are read in ({@code --delimiter}, {@code --decimal-comma}); JSON is unaffected. */
+  public CsvDialect dialect() {
+    return CsvDialect.of(delimiter, decimalComma);
+  }
+
   /**
-   * The bad rows of the side files, as {@code pec credit} reports them on standard error ({@code file:line:column:
-   * message}); these rows are skipped. Builds the calculator in this JVM if it was not built yet.
+   * The bad rows of the side files and the problems of the access import, as {@code pec credit} reports them on
+   * standard error ({@code file:line:column: message}); these rows and records are skipped. Builds the calculator
+   * in this JVM if it was not built yet.
    */
   public List<InputProblem> problems() {
     return evaluator().problems;
   }
 
   /**
+   * The warnings {@code pec credit} prints for these inputs, without its {@code pec: warning: } prefix: grants at
+   * management-group scope without a hierarchy, imported grants whose principals the principals file lacks.
+   */
+  public List<String> warnings() {
+    return evaluator().warnings;
+  }
+
+  /**
    * The calculator and repricing of these inputs, built once per JVM.
    *
-   * @throws InputException when a side file cannot be used (missing column, price list conflict under repricing)
+   * @throws InputException when a side file cannot be used (missing column, no usable row, price list conflict
+   *     under repricing)
    */
   Evaluator evaluator() {
     Evaluator e = BUILT.get(id);
@@ -117,14 +181,24 @@ public final class PecInputs implements Serializable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    Map<String, String> copies = new LinkedHashMap<>();
     try {
       List<InputProblem> problems = new ArrayList<>();
+      List<String> warnings = new ArrayList<>();
       PecCalculator.Builder b = PecCalculator.builder().coverage(coverage);
-      b.addAllGrants(report(SideFiles.grants(grants.writeTo(dir, "grants")), problems).value());
+      Uncertain uncertain = null;
+      if (grants != null) {
+        b.addAllGrants(report(grants, SideFiles.grants(grants.writeTo(dir, "grants", copies)), problems).value());
+      } else {
+        ImportResult imported = importAccess(dir, copies, problems);
+        b.addAllGrants(imported.grants());
+        unmapped(imported, warnings);
+        uncertain = Uncertain.of(imported.uncertainWindows());
+      }
       Repricing repricing = null;
       if (prices != null) {
-        Path pricesPath = prices.writeTo(dir, "prices");
-        List<SideFiles.PriceRow> rows = report(SideFiles.priceListRows(pricesPath, reprice), problems).value();
+        Path pricesPath = prices.writeTo(dir, "prices", copies);
+        List<SideFiles.PriceRow> rows = report(prices, SideFiles.priceListRows(pricesPath, reprice), problems).value();
         List<PriceListEntry> entries = new ArrayList<>(rows.size());
         Map<PriceListEntry, String> names = new IdentityHashMap<>();
         for (SideFiles.PriceRow r : rows) {
@@ -137,28 +211,118 @@ public final class PecInputs implements Serializable {
           try {
             repricing = Repricing.of(priceList, e -> names.getOrDefault(e, Repricing.describe(e)));
           } catch (PriceListConflictException e) {
-            throw new InputException(prices.name + ": " + e.getMessage(), e);
+            throw new InputException(prices.given + ": " + e.getMessage(), e);
           }
         }
       }
       if (partners != null) {
-        b.partners(report(SideFiles.partners(partners.writeTo(dir, "partners")), problems).value());
+        b.partners(report(partners, SideFiles.partners(partners.writeTo(dir, "partners", copies)), problems).value());
       }
       if (rates != null) {
-        b.rates(report(SideFiles.rates(rates.writeTo(dir, "rates")), problems).value());
+        b.rates(report(rates, SideFiles.rates(rates.writeTo(dir, "rates", copies)), problems).value());
       }
       if (hierarchy != null) {
-        b.hierarchy(report(SideFiles.hierarchy(hierarchy.writeTo(dir, "hierarchy")), problems).value());
+        b.hierarchy(report(hierarchy, SideFiles.hierarchy(hierarchy.writeTo(dir, "hierarchy", copies)), problems)
+            .value());
       }
-      return new Evaluator(b.build(), repricing, List.copyOf(problems));
+      PecCalculator calculator = b.build();
+      int groupGrants = calculator.unresolvedGroupGrants();
+      if (groupGrants > 0) {
+        warnings.add(groupGrants + " grant" + (groupGrants == 1 ? "" : "s") + " at management-group scope "
+            + (groupGrants == 1 ? "covers" : "cover") + " nothing: no --hierarchy given");
+      }
+      return new Evaluator(calculator, repricing, List.copyOf(problems), List.copyOf(warnings), uncertain);
+    } catch (InputException e) {
+      throw renamed(e, copies);
     } finally {
       deleteQuietly(dir);
     }
   }
 
-  private static <T> Loaded<T> report(Loaded<T> loaded, List<InputProblem> problems) {
+  /** Imports Azure's records as {@code pec credit} does given them in place of a grants file. */
+  private ImportResult importAccess(Path dir, Map<String, String> copies, List<InputProblem> problems) {
+    Loaded<PrincipalDirectory> directory =
+        report(principals, SideFiles.principals(principals.writeTo(dir, "principals", copies)), problems);
+    List<ActivityLog> logs = new ArrayList<>();
+    for (int i = 0; i < activityLogs.size(); i++) {
+      SideFile f = activityLogs.get(i);
+      ActivityLog log = AccessFiles.activityLog(f.writeTo(dir, "activity-log-" + i, copies));
+      if (log.firstEventAt().isEmpty() && !log.problems().isEmpty()) {
+        throw new InputException(f.given + ": no usable event: " + log.eventsRead() + " event(s) read, none "
+            + "readable; first problem: " + AccessFiles.problem(log.problems().get(0)));
+      }
+      logs.add(log);
+    }
+    List<RoleAssignmentSnapshot> listings = new ArrayList<>();
+    for (int i = 0; i < snapshots.size(); i++) {
+      Snapshot s = snapshots.get(i);
+      RoleAssignmentSnapshot listing =
+          AccessFiles.snapshot(s.file.writeTo(dir, "snapshot-" + i, copies), s.takenAt, s.series);
+      if (listing.assignments().isEmpty() && !listing.problems().isEmpty()) {
+        throw new InputException(s.file.given + ": no usable entry: " + listing.entriesRead() + " entr"
+            + (listing.entriesRead() == 1 ? "y" : "ies") + " read, none usable; first problem: "
+            + AccessFiles.problem(listing.problems().get(0)));
+      }
+      listings.add(listing);
+    }
+    AccessImport.Builder b = AccessImport.builder().principals(directory.value()).addAllActivityLogs(logs)
+        .addAllSnapshots(listings);
+    if (since != null) {
+      b.since(since);
+    }
+    if (until != null) {
+      b.until(until);
+    }
+    ImportResult result = b.build().run();
+    for (ImportProblem p : result.problems()) {
+      problems.add(AccessFiles.problem(p));
+    }
+    return result;
+  }
+
+  /** The warning naming the principals that hold imported grants but are not in the principals file. */
+  private static void unmapped(ImportResult imported, List<String> warnings) {
+    List<ImportSummary.UnmappedPrincipal> unmapped = imported.summary().unmappedPrincipals();
+    if (unmapped.isEmpty()) {
+      return;
+    }
+    StringJoiner names = new StringJoiner(", ");
+    int count = 0;
+    for (ImportSummary.UnmappedPrincipal p : unmapped) {
+      names.add(p.principalId().isEmpty() ? "(unknown)" : p.principalId());
+      count += p.grants();
+    }
+    warnings.add(count + " imported grant" + (count == 1 ? "" : "s") + " unattributed: " + unmapped.size()
+        + " principal" + (unmapped.size() == 1 ? " is" : "s are") + " not in the principals file: " + names);
+  }
+
+  /**
+   * Collects the bad rows of a side file.
+   *
+   * @throws InputException when the file yields no usable row: header only, or every row bad, as {@code pec credit}
+   */
+  private static <T> Loaded<T> report(SideFile file, Loaded<T> loaded, List<InputProblem> problems) {
     problems.addAll(loaded.problems());
+    long rows = loaded.rows();
+    long bad = loaded.problems().size();
+    if (rows == 0) {
+      throw new InputException(file.given + ": no usable row: the file holds a header and no rows");
+    }
+    if (bad >= rows) {
+      throw new InputException(file.given + ": no usable row: " + (rows == 1 ? "its only row is" : "all " + rows
+          + " rows are") + " bad; first problem: " + loaded.problems().get(0));
+    }
     return loaded;
+  }
+
+  /** {@code e} with the private copies' paths replaced by the files as the user gave them. */
+  private static InputException renamed(InputException e, Map<String, String> copies) {
+    String message = e.getMessage();
+    String renamed = message;
+    for (Map.Entry<String, String> c : copies.entrySet()) {
+      renamed = renamed.replace(c.getKey(), c.getValue());
+    }
+    return renamed.equals(message) ? e : new InputException(renamed, e);
   }
 
   private static void deleteQuietly(Path dir) {
@@ -169,26 +333,36 @@ public final class PecInputs implements Serializable {
     }
   }
 
-  /** What the executors evaluate with: the calculator, the repricing (or null), the side files' bad rows. */
+  /**
+   * What the executors evaluate with: the calculator, the repricing (or null), the side files' bad rows and
+   * warnings, and the uncertain windows of an access import (or null with a grants file).
+   */
   static final class Evaluator {
     final PecCalculator calculator;
     final Repricing repricing;
     final List<InputProblem> problems;
+    final List<String> warnings;
+    final Uncertain uncertain;
 
-    Evaluator(PecCalculator calculator, Repricing repricing, List<InputProblem> problems) {
+    Evaluator(PecCalculator calculator, Repricing repricing, List<InputProblem> problems, List<String> warnings,
+        Uncertain uncertain) {
       this.calculator = calculator;
       this.repricing = repricing;
       this.problems = problems;
+      this.warnings = warnings;
+      this.uncertain = uncertain;
     }
   }
 
-  /** One side file: its name (as messages show it) and its bytes. */
+  /** One side file: the path as given (for messages), its name (as problems show it) and its bytes. */
   private static final class SideFile implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    final String given;
     final String name;
     final byte[] bytes;
 
     SideFile(Path path) {
+      this.given = path.toString();
       Path fileName = path.getFileName();
       this.name = fileName == null ? path.toString() : fileName.toString();
       try {
@@ -198,32 +372,95 @@ public final class PecInputs implements Serializable {
       }
     }
 
-    /** Writes the bytes under {@code dir/role/name}, so that problems name the file as the user gave it. */
-    Path writeTo(Path dir, String role) {
+    /**
+     * Writes the bytes under {@code dir/role/name}, so that problems name the file as the user gave it, and notes
+     * the copy in {@code copies}.
+     */
+    Path writeTo(Path dir, String role, Map<String, String> copies) {
       try {
         Path folder = Files.createDirectories(dir.resolve(role));
-        return Files.write(folder.resolve(name), bytes);
+        Path copy = Files.write(folder.resolve(name), bytes);
+        copies.put(copy.toString(), given);
+        return copy;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
   }
 
+  /** A role-assignment listing with the instant it was taken and its series. */
+  private static final class Snapshot implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final SideFile file;
+    final Instant takenAt;
+    final String series;
+
+    Snapshot(SideFile file, Instant takenAt, String series) {
+      this.file = file;
+      this.takenAt = takenAt;
+      this.series = series;
+    }
+  }
+
   /** Builds {@link PecInputs}; reads each file when it is given. Not thread-safe. */
   public static final class Builder {
     private SideFile grants;
+    private final List<SideFile> activityLogs = new ArrayList<>();
+    private final List<Snapshot> snapshots = new ArrayList<>();
+    private SideFile principals;
+    private Instant since;
+    private Instant until;
     private SideFile prices;
     private SideFile partners;
     private SideFile rates;
     private SideFile hierarchy;
     private boolean reprice;
     private CoveragePolicy coverage = CoveragePolicy.UNION;
+    private char delimiter = ',';
+    private boolean decimalComma;
 
     private Builder() {}
 
-    /** The grants file (required), as {@code pec credit --grants}. */
+    /** The grants file, as {@code pec credit --grants}; or give Azure's own records instead. */
     public Builder grants(Path path) {
       grants = new SideFile(path);
+      return this;
+    }
+
+    /**
+     * An Activity Log export (the JSON array of {@code az monitor activity-log list}, or the JSON-lines records
+     * diagnostic settings archive), as {@code --activity-log}; several are one log.
+     */
+    public Builder activityLog(Path path) {
+      activityLogs.add(new SideFile(path));
+      return this;
+    }
+
+    /**
+     * A role-assignment listing taken at {@code takenAt}, as {@code --snapshot F@INSTANT[@SERIES]}; listings are
+     * compared within their {@code series} (empty text: the default one).
+     */
+    public Builder snapshot(Path path, Instant takenAt, String series) {
+      snapshots.add(new Snapshot(new SideFile(path), Objects.requireNonNull(takenAt, "takenAt"),
+          Objects.requireNonNull(series, "series").trim()));
+      return this;
+    }
+
+    /** The principals file attributing principals to partner IDs, as {@code --principals}. */
+    public Builder principals(Path path) {
+      principals = new SideFile(path);
+      return this;
+    }
+
+    /** The start of the Activity Log export window, as {@code --since}. */
+    public Builder since(Instant since) {
+      this.since = Objects.requireNonNull(since, "since");
+      return this;
+    }
+
+    /** The end of the Activity Log export window, as {@code --until}. */
+    public Builder until(Instant until) {
+      this.until = Objects.requireNonNull(until, "until");
       return this;
     }
 
@@ -263,11 +500,24 @@ public final class PecInputs implements Serializable {
       return this;
     }
 
+    /** The field delimiter of usage CSV files, as {@code --delimiter}; {@code ','} by default. */
+    public Builder delimiter(char delimiter) {
+      this.delimiter = delimiter;
+      return this;
+    }
+
+    /** Usage CSV numbers are written with a decimal comma ({@code 0,85}), as {@code --decimal-comma}. */
+    public Builder decimalComma(boolean decimalComma) {
+      this.decimalComma = decimalComma;
+      return this;
+    }
+
     /**
      * The inputs.
      *
-     * @throws NullPointerException when no grants file was given
-     * @throws IllegalArgumentException when repricing is asked for without a price list
+     * @throws IllegalArgumentException when neither or both of a grants file and Azure's records are given, the
+     *     records lack a principals file, the window is empty, repricing is asked for without a price list, or the
+     *     delimiter cannot be used (with the decimal comma)
      */
     public PecInputs build() {
       return new PecInputs(this);

@@ -10,6 +10,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.expressions.Aggregator;
+import org.apache.spark.util.LongAccumulator;
 import org.openpec.CreditStatement;
 import org.openpec.LineResult;
 import org.openpec.PecCalculator;
@@ -31,11 +32,18 @@ public final class StatementAggregator extends Aggregator<UsageRow, StatementAgg
   static final int BATCH = 2048;
 
   private final Broadcast<PecInputs> inputs;
+  private final LongAccumulator evaluations;
   private transient PecCalculator calculator;
 
   /** An aggregator evaluating rows with the calculator of {@code inputs}. */
   public StatementAggregator(Broadcast<PecInputs> inputs) {
+    this(inputs, null);
+  }
+
+  /** An aggregator evaluating rows with the calculator of {@code inputs}, each evaluation counted by {@code evaluations}. */
+  public StatementAggregator(Broadcast<PecInputs> inputs, LongAccumulator evaluations) {
     this.inputs = inputs;
+    this.evaluations = evaluations;
   }
 
   @Override
@@ -53,6 +61,9 @@ public final class StatementAggregator extends Aggregator<UsageRow, StatementAgg
       calculator = inputs.value().evaluator().calculator;
     }
     b.add(Pricing.evaluate(calculator, row));
+    if (evaluations != null) {
+      evaluations.add(1);
+    }
     return b;
   }
 
@@ -85,8 +96,8 @@ public final class StatementAggregator extends Aggregator<UsageRow, StatementAgg
   public static final class Buffer implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private CreditStatement statement = CreditStatement.empty();
-    private long rejected;
+    CreditStatement statement = CreditStatement.empty();
+    long rejected;
     private transient List<LineResult> pending = new ArrayList<>();
 
     /** An empty buffer. */

@@ -2,24 +2,34 @@ package org.openpec.spark;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.apache.spark.input.PortableDataStream;
 import org.openpec.io.CreditCsv;
+import org.openpec.io.CsvDialect;
+import org.openpec.io.InputException;
+import org.openpec.io.UsageManifest;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRecord;
 import org.openpec.io.UsageSource;
 import org.openpec.model.UsageLine;
+import org.openpec.pricing.PriceListConflictException;
+import org.openpec.pricing.Repricing;
 import scala.Tuple2;
 
 /**
  * Reads one usage file inside an executor task with pec-core's {@link UsageReader} — CSV, gzip CSV, JSON Lines or
- * gzip JSON Lines, recognised by content as {@code pec credit} recognises them —, so that records, their numbers
- * and their problems ({@code file:line:column}) are exactly those of {@code pec credit}. A file is never split
+ * gzip JSON Lines, recognised by content as {@code pec credit} recognises them, CSV in the run's dialect —, so
+ * that records, their numbers and their problems ({@code file:line:column}) are exactly those of
+ * {@code pec credit}. A file is never split
  * between tasks: a CSV record may span physical lines inside quotes, and only a reader that starts at the header
  * knows where records begin; the month's parallelism comes from its several files and from the stages after the
  * read, which repartition the records.
@@ -28,18 +38,14 @@ final class UsageFiles {
 
   private UsageFiles() {}
 
-  /** The records of one file, lazily, as {@link UsageRow}s numbered within the file; closes it at the end. */
-  static Iterator<UsageRow> read(Tuple2<String, PortableDataStream> file) {
+  /**
+   * The records of one file, lazily, as {@link UsageRow}s numbered within the file; CSV in {@code dialect}; closes
+   * the file at the end.
+   */
+  static Iterator<UsageRow> read(Tuple2<String, PortableDataStream> file, CsvDialect dialect) {
     String path = file._1();
-    String name = path.substring(path.lastIndexOf('/') + 1);
     InputStream in = file._2().open();
-    UsageReader reader;
-    try {
-      reader = UsageSource.of(List.of(path)).open(in, name);
-    } catch (RuntimeException e) {
-      closeQuietly(in);
-      throw e;
-    }
+    UsageReader reader = open(path, in, dialect);
     return new Iterator<>() {
       private boolean open = true;
 
@@ -65,6 +71,143 @@ final class UsageFiles {
         return toRow(path, reader.next());
       }
     };
+  }
+
+  /** pec-core's reader of one file's bytes, named by the last segment of its path as {@code pec credit} names it. */
+  private static UsageReader open(String path, InputStream in, CsvDialect dialect) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    try {
+      return UsageSource.of(List.of(path)).withDialect(dialect).open(in, name);
+    } catch (RuntimeException e) {
+      closeQuietly(in);
+      throw e;
+    }
+  }
+
+  /**
+   * What the driver needs to know of one file before the run: its last record number (the offset of the next
+   * file's numbers) and, under repricing, its first readable line whose price is in another currency.
+   */
+  static final class Scan implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final String file;
+    final long last;
+    final long conflictRecord;
+    final UsageRow conflict;
+
+    Scan(String file, long last, long conflictRecord, UsageRow conflict) {
+      this.file = file;
+      this.last = last;
+      this.conflictRecord = conflictRecord;
+      this.conflict = conflict;
+    }
+  }
+
+  /**
+   * Scans the files of one partition: per file, its last record number and, when {@code repricing} is not null,
+   * its first record in another currency than the price list entries in force for it (checked by pec-core's
+   * {@link Repricing.Planner#add}, as the first pass of {@code pec credit} checks it).
+   */
+  static Iterator<Scan> scan(Iterator<Tuple2<String, PortableDataStream>> files, CsvDialect dialect,
+      Repricing repricing) {
+    List<Scan> out = new ArrayList<>();
+    while (files.hasNext()) {
+      Tuple2<String, PortableDataStream> file = files.next();
+      String path = file._1();
+      InputStream in = file._2().open();
+      long last = 0;
+      long conflictRecord = 0;
+      UsageRow conflict = null;
+      try (UsageReader reader = open(path, in, dialect)) {
+        while (reader.hasNext()) {
+          UsageRecord rec = reader.next();
+          last = rec.recordNumber();
+          if (repricing != null && conflict == null && rec.line().isPresent()) {
+            try {
+              repricing.planner().add(rec.recordNumber(), rec.line().get());
+            } catch (PriceListConflictException e) {
+              conflictRecord = rec.recordNumber();
+              conflict = toRow(path, rec);
+            }
+          }
+        }
+      } finally {
+        closeQuietly(in);
+      }
+      out.add(new Scan(path, last, conflictRecord, conflict));
+    }
+    return out.iterator();
+  }
+
+  /**
+   * The usage as Spark reads it: the paths for {@code binaryFiles}, and the order their records are numbered in.
+   *
+   * @param paths what {@code binaryFiles} reads
+   * @param order the files in reading order, as local paths, or null for path order
+   */
+  record Listing(String paths, List<String> order) {
+
+    /** The position of Spark's path {@code key} in the reading order, or -1 (path order). */
+    int position(String key) {
+      if (order == null) {
+        return -1;
+      }
+      return order.indexOf(new org.apache.hadoop.fs.Path(key).toUri().getPath());
+    }
+  }
+
+  /**
+   * What {@code usage} names: a Microsoft Graph usage manifest (a local file, recognised by content as
+   * {@code pec credit} recognises it), whose blobs are read in the manifest's order after pec-core has opened each
+   * of them once on the driver, exactly as {@code pec credit} does before reading (so a manifest of the basic
+   * attribute set, a missing blob or a blob lacking a field fails here, with {@code pec credit}'s message); or
+   * anything else Spark reads, in path order.
+   *
+   * @throws InputException when the manifest or a blob cannot be used
+   */
+  static Listing resolve(String usage, CsvDialect dialect) {
+    Path local = localFile(usage);
+    if (local == null || !UsageManifest.isManifest(local)) {
+      return new Listing(usage, null);
+    }
+    UsageSource.of(List.of(local.toString())).withDialect(dialect).open().close();
+    UsageManifest manifest = UsageManifest.read(local);
+    if (manifest.blobs().isEmpty()) {
+      throw new InputException(usage + ": the manifest lists no blob");
+    }
+    List<String> order = new ArrayList<>();
+    for (UsageManifest.Blob b : manifest.blobs()) {
+      String path = b.path().toAbsolutePath().normalize().toString();
+      if (order.contains(path)) {
+        throw new InputException(usage + ": blob " + b.name() + " is listed twice; pec-spark reads each file once");
+      }
+      if (path.contains(",") || path.matches(".*[*?\\[\\]{}].*")) {
+        throw new InputException(usage + ": blob " + b.name() + ": pec-spark cannot read a path holding a comma or "
+            + "a glob character");
+      }
+      order.add(path);
+    }
+    return new Listing(String.join(",", order.stream().map(p -> "file:" + p).toList()), order);
+  }
+
+  /** The local file {@code usage} names (a plain path or a {@code file:} URI), or null when it names anything else. */
+  private static Path localFile(String usage) {
+    if (usage.contains(",") || usage.matches(".*[*?\\[\\]{}].*")) {
+      return null;
+    }
+    Path p;
+    try {
+      if (usage.startsWith("file:")) {
+        p = Path.of(java.net.URI.create(usage.startsWith("file://") ? usage : "file://" + usage.substring(5)));
+      } else if (usage.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+        return null;
+      } else {
+        p = Path.of(usage);
+      }
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      return null;
+    }
+    return Files.isRegularFile(p) ? p : null;
   }
 
   /** The row of one record: a readable line's values as exact text, or a rejected record's output cells. */

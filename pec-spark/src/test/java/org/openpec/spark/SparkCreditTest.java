@@ -52,11 +52,17 @@ class SparkCreditTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("pec-spark-test")
+    spark = session();
+  }
+
+  /** The tests' local[2] session, on the loopback address, without UI. */
+  static SparkSession session() {
+    SparkSession s = SparkSession.builder().master("local[2]").appName("pec-spark-test")
         .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
         .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
         .config("spark.sql.adaptive.enabled", "false").getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
+    s.sparkContext().setLogLevel("WARN");
+    return s;
   }
 
   @AfterAll
@@ -79,8 +85,13 @@ class SparkCreditTest {
   }
 
   static Month generated(long seed) throws IOException {
+    return generated(tmp, seed);
+  }
+
+  /** A generated month of 5 customers, with malformed records, written under {@code base}. */
+  static Month generated(Path base, long seed) throws IOException {
     GeneratedMonth m = MonthGenerator.builder().seed(seed).customers(5).days(31).linesPerCustomerDay(12)
-        .malformedEvery(211).build().writeTo(tmp.resolve("gen-" + seed));
+        .malformedEvery(211).build().writeTo(base.resolve("gen-" + seed));
     return new Month(m.usageFile(), m.grantsFile(), m.pricesFile(), m.partnersFile());
   }
 
@@ -91,7 +102,7 @@ class SparkCreditTest {
 
     /** {@code pec credit} on this month, in-process: the file it writes. */
     String pecCredit(boolean reprice) throws IOException {
-      Path out = Files.createTempFile(tmp, "pec-credit", ".csv");
+      Path out = Files.createTempFile(usage.getParent(), "pec-credit", ".csv");
       List<String> args = new ArrayList<>(List.of("credit", "--usage", usage.toString(), "--grants",
           grants.toString(), "--prices", prices.toString(), "--partners", partners.toString(), "--out",
           out.toString(), "--threads", "2"));
@@ -237,7 +248,7 @@ class SparkCreditTest {
     Month m = generated(6);
     Path out = tmp.resolve("job-out");
     java.io.ByteArrayOutputStream report = new java.io.ByteArrayOutputStream();
-    int status = CreditJob.run(new String[] {"--usage", m.usage().toString(), "--grants", m.grants().toString(),
+    int status = CreditJob.execute(new String[] {"--usage", m.usage().toString(), "--grants", m.grants().toString(),
         "--prices", m.prices().toString(), "--partners", m.partners().toString(), "--reprice", "--partitions", "3",
         "--out", out.toString()}, new java.io.PrintStream(report, true, StandardCharsets.UTF_8), System.err);
     assertThat(status).isZero();
