@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Wall time and peak RSS of `pec credit` and of the Spark job (local[N]) on one month; checks that the job's output
 # equals pec credit's byte for byte. Usage: compare.sh MONTH_DIR WORK_DIR [local[2]] [partitions...]
-# Needs: pec-examples/target/pec.jar, pec-spark/target/*.jar and a classpath file made by
-#   mvn -B -q -pl pec-spark -am package -DskipTests dependency:build-classpath \
-#     -Dmdep.outputFile=pec-spark/target/classpath.txt -Dmdep.includeScope=compile
+# Needs: pec-examples/target/pec.jar, pec-spark/target/*.jar (or SPARK_JAR=another build of it) and a classpath file
+# made by (run from the root; a relative output file would be resolved per module, so it is absolute here)
+#   mvn -B -q -pl pec-spark,pec-examples -am package -DskipTests
+#   mvn -B -q -pl pec-spark dependency:build-classpath -Dmdep.outputFile="$PWD/pec-spark/target/classpath.txt" \
+#     -Dmdep.includeScope=compile
 set -euo pipefail
 month="$1"; work="$2"; master="${3:-local[2]}"; shift 3 || true
 parts=("$@"); [ ${#parts[@]} -eq 0 ] && parts=(0)
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
-cp="$root/pec-spark/target/pec-spark-0.1.0-SNAPSHOT.jar:$(cat "$root/pec-spark/target/classpath.txt")"
+cp="${SPARK_JAR:-$root/pec-spark/target/pec-spark-0.1.0-SNAPSHOT.jar}:$(cat "$root/pec-spark/target/classpath.txt")"
 opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
 --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
 --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \

@@ -37,7 +37,8 @@ import org.openpec.rules.Reason;
  * the usage files are read by the executors (any path Spark reads). The rows and the statement come from one
  * evaluation of each line (the evaluated records are persisted for the run). Exit status 0; 1 when an input is
  * unusable (a price in another currency than the usage under {@code --reprice} included, before any line is
- * evaluated), with {@code pec credit}'s one-line message after {@code pec-spark: }; 2 on a usage error.
+ * evaluated), with {@code pec credit}'s one-line message after {@code pec-spark: } (when a task meets an unusable
+ * usage file, the message names the file as Spark names it); 2 on a usage error.
  */
 public final class CreditJob {
 
@@ -56,10 +57,33 @@ public final class CreditJob {
   static int execute(String[] args, PrintStream out, PrintStream err) {
     try {
       return run(args, out, err);
-    } catch (InputException e) {
-      err.println("pec-spark: " + e.getMessage());
+    } catch (Exception e) { // a failed Spark job throws SparkException, a checked exception, undeclared
+      InputException input = inputCause(e);
+      if (input == null) {
+        throw CreditJob.<RuntimeException>rethrow(e);
+      }
+      err.println("pec-spark: " + input.getMessage());
       return 1;
     }
+  }
+
+  /** Throws {@code e} as it is, checked or not. */
+  @SuppressWarnings("unchecked")
+  private static <T extends Exception> T rethrow(Exception e) throws T {
+    throw (T) e;
+  }
+
+  /**
+   * The unusable input behind {@code e}: itself, or the cause a failed Spark job carries when a task met it (a
+   * usage file without a required column, say), or null.
+   */
+  private static InputException inputCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InputException input) {
+        return input;
+      }
+    }
+    return null;
   }
 
   /**

@@ -58,4 +58,56 @@ class PecInputsTest {
     assertThatThrownBy(() -> PecInputs.builder().grants(tmp.resolve("missing.csv")))
         .isInstanceOf(InputException.class).hasMessageContaining("missing.csv");
   }
+
+  @Test
+  void theAccessHistoryIsAGrantsFileOrAzuresRecordsNotBothNorNeither() throws IOException {
+    Path access = Path.of("..", "pec-examples", "src", "test", "resources", "access");
+    Path log = access.resolve("cli-create-delete.json");
+    Path principals = access.resolve("principals.csv");
+    assertThatThrownBy(() -> PecInputs.builder().build()).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("give grants, or Azure's own records");
+    assertThatThrownBy(() -> PecInputs.builder().grants(demoGrants()).activityLog(log).principals(principals).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exclude each other");
+    assertThatThrownBy(() -> PecInputs.builder().activityLog(log).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("principals");
+    assertThatThrownBy(() -> PecInputs.builder().snapshot(log, java.time.Instant.EPOCH, "").principals(principals)
+        .since(java.time.Instant.EPOCH).build()).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("give an activity log");
+    PecInputs imported = PecInputs.builder().activityLog(log).principals(principals).build();
+    assertThat(imported.evaluator().calculator.grants()).isNotEmpty();
+    assertThat(imported.problems()).isEmpty();
+  }
+
+  @Test
+  void aSideFileWithoutAUsableRowIsAnInputErrorAsInPecCredit() throws IOException {
+    Path grants = demoGrants();
+    Files.writeString(grants, Files.readAllLines(grants).get(0) + "\n", StandardCharsets.UTF_8);
+    PecInputs inputs = PecInputs.builder().grants(grants).build();
+    assertThatThrownBy(inputs::problems).isInstanceOf(InputException.class)
+        .hasMessage(grants + ": no usable row: the file holds a header and no rows");
+  }
+
+  @Test
+  void theDialectIsPecCreditsAndAnUnusableOneIsRefused() throws IOException {
+    Path grants = demoGrants();
+    assertThat(PecInputs.builder().grants(grants).delimiter(';').decimalComma(true).build().dialect())
+        .isEqualTo(org.openpec.io.CsvDialect.of(';', true));
+    assertThatThrownBy(() -> PecInputs.builder().grants(grants).decimalComma(true).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decimal comma");
+  }
+
+  @Test
+  void theJobRefusesWrongNewOptionsAsUsageErrors() throws IOException {
+    String grants = demoGrants().toString();
+    for (String[] args : new String[][] {
+        {"--usage", "u.csv", "--grants", grants, "--delimiter", ";;", "--out", "x"},
+        {"--usage", "u.csv", "--grants", grants, "--decimal-comma", "--out", "x"},
+        {"--usage", "u.csv", "--snapshot", "l.json", "--principals", grants, "--out", "x"},
+        {"--usage", "u.csv", "--grants", grants, "--since", "yesterday", "--out", "x"}}) {
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      int status = CreditJob.execute(args, System.out, new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+      assertThat(status).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("pec-spark: ").hasLineCount(1);
+    }
+  }
 }

@@ -200,6 +200,16 @@ class SparkSourcesTest {
     Job job = job(args);
     assertThat(job.status()).as(job.err()).isZero();
     assertThat(job.out()).isEqualTo(pec.out());
+
+    List<String> plain = new ArrayList<>(List.of("--usage", eu.toString()));
+    plain.addAll(side);
+    Pec refused = pecCredit(plain);
+    assertThat(refused.status()).isEqualTo(1);
+    String why = refused.err().strip().substring(refused.err().indexOf(": the header") + 2);
+    assertThat(why).startsWith("the header is separated by ';', not ','");
+    Job failed = job(plain);
+    assertThat(failed.status()).isEqualTo(1);
+    assertThat(failed.err()).startsWith("pec-spark: ").endsWith(why + "\n").hasLineCount(1);
   }
 
   /**
