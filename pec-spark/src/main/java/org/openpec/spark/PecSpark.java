@@ -71,8 +71,9 @@ import scala.Tuple2;
  * {@code Detail} names its own file and the physical line in it. Numbering several files costs one extra read of
  * them (a scan on the executors, before the run); one file costs none.
  *
- * <p><b>Repricing.</b> The same scan checks every line's currency against the price list entries in force for it:
- * a price in another currency than the line's fails the run on the driver, before any line is evaluated, with
+ * <p><b>Repricing.</b> Under repricing that scan runs even for one file (so the usage is read twice, as
+ * {@code pec credit} reads it twice) and checks every line's currency against the price list entries in force for
+ * it: a price in another currency than the line's fails the run on the driver, before any line is evaluated, with
  * {@code pec credit}'s message ({@link org.openpec.io.InputException}). Graduated tiers need the cumulative
  * quantity of each (Azure plan, meter, month) in the rules' order. The rows are partitioned by that key and sorted
  * within each partition, so every group is whole in one task, which runs pec-core's planner over it: no group, and
