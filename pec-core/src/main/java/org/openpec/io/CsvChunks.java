@@ -368,11 +368,7 @@ final class CsvChunks implements Closeable {
         swallowed++;
       }
     }
-    String quote = "the quote opened at line " + runawayLine + " in field " + runawayField
-        + (openAtEnd ? " is never closed and" : "") + " runs on for " + (last - runawayLine + 1)
-        + " physical lines (to line " + last + ")" + (openAtEnd ? "" : " and leaves " + fields
-        + " fields where the header has " + width) + "; this record and the " + swallowed
-        + " non-empty line" + (swallowed == 1 ? "" : "s") + " it swallowed are rejected";
+    String quote = unbalanced ? runawayNote(openAtEnd, last, swallowed) : null;
     if (overflow) {
       long bytes = overflowBytes + (end - recStart);
       pending.add(TOO_LONG, recStart, recStart, recLine, "record is longer than " + MAX_RECORD_BYTES
@@ -400,6 +396,15 @@ final class CsvChunks implements Closeable {
     lineCount = 0;
     fields = 1;
     recHasBytes = false;
+  }
+
+  /** What a runaway quote did, as the rejection of its first line tells it. */
+  private String runawayNote(boolean openAtEnd, long last, int swallowed) {
+    return "the quote opened at line " + runawayLine + " in field " + runawayField
+        + (openAtEnd ? " is never closed and" : "") + " runs on for " + (last - runawayLine + 1)
+        + " physical lines (to line " + last + ")" + (openAtEnd ? "" : " and leaves " + fields
+        + " fields where the header has " + width) + "; this record and the " + swallowed
+        + " non-empty line" + (swallowed == 1 ? "" : "s") + " it swallowed are rejected";
   }
 
   /**
