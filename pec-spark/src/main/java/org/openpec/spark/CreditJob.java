@@ -11,7 +11,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.openpec.CreditStatement;
 import org.openpec.io.InputException;
-import org.openpec.io.InputProblem;
 import org.openpec.io.TextValues;
 import org.openpec.money.Currencies;
 import org.openpec.money.Totals;
@@ -32,8 +31,8 @@ import org.openpec.rules.Reason;
  * <p>The options mean what they mean to {@code pec credit}; {@code --usage} may also name a Microsoft Graph usage
  * manifest on a local path (see {@link PecSpark}). Writes the credit rows as text part files under {@code --out},
  * ordered by {@code Line}, the header first: their concatenation is byte for byte the file {@code pec credit}
- * writes. Prints the side files' bad rows and the import's problems, then the warnings, on standard error, and the
- * statement's totals on standard output. The side files and Azure's records are read on the driver (local paths);
+ * writes. Prints the side files' bad rows, the import's problems and the warnings on standard error as
+ * {@code pec credit} prints them, and the statement's totals on standard output. The side files and Azure's records are read on the driver (local paths);
  * the usage files are read by the executors (any path Spark reads). The rows and the statement come from one
  * evaluation of each line (the evaluated records are persisted for the run). Exit status 0; 1 when an input is
  * unusable (a price in another currency than the usage under {@code --reprice} included, before any line is
@@ -154,11 +153,8 @@ public final class CreditJob {
       err.println("pec-spark: " + e.getMessage());
       return 2;
     }
-    for (InputProblem p : in.problems()) {
-      err.println(p);
-    }
-    for (String w : in.warnings()) {
-      err.println("pec-spark: warning: " + w);
+    for (String m : in.messages("pec-spark")) {
+      err.println(m);
     }
     SparkSession spark = SparkSession.builder().appName("openpec credit").getOrCreate();
     PecSpark.Run run = PecSpark.run(spark, usage, in, partitions).persist(StorageLevel.MEMORY_AND_DISK());

@@ -154,6 +154,27 @@ public final class PecInputs implements Serializable {
   }
 
   /**
+   * What {@code pec credit} prints on standard error about these inputs, in its order: each bad row or import
+   * problem ({@code file:line:column: message}), and each warning as {@code PROGRAM: warning: ...} (an import's
+   * warning right after its problems, the others at the end).
+   */
+  public List<String> messages(String program) {
+    Evaluator e = evaluator();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < e.problems.size(); i++) {
+      if (i == e.accessProblems) {
+        e.warnings.subList(0, e.accessWarnings).forEach(w -> out.add(program + ": warning: " + w));
+      }
+      out.add(e.problems.get(i).toString());
+    }
+    if (e.problems.size() <= e.accessProblems) {
+      e.warnings.subList(0, e.accessWarnings).forEach(w -> out.add(program + ": warning: " + w));
+    }
+    e.warnings.subList(e.accessWarnings, e.warnings.size()).forEach(w -> out.add(program + ": warning: " + w));
+    return out;
+  }
+
+  /**
    * The calculator and repricing of these inputs, built once per JVM.
    *
    * @throws InputException when a side file cannot be used (missing column, no usable row, price list conflict
@@ -195,6 +216,8 @@ public final class PecInputs implements Serializable {
         unmapped(imported, warnings);
         uncertain = Uncertain.of(imported.uncertainWindows());
       }
+      int accessProblems = problems.size();
+      int accessWarnings = warnings.size();
       Repricing repricing = null;
       if (prices != null) {
         Path pricesPath = prices.writeTo(dir, "prices", copies);
@@ -231,7 +254,8 @@ public final class PecInputs implements Serializable {
         warnings.add(groupGrants + " grant" + (groupGrants == 1 ? "" : "s") + " at management-group scope "
             + (groupGrants == 1 ? "covers" : "cover") + " nothing: no --hierarchy given");
       }
-      return new Evaluator(calculator, repricing, List.copyOf(problems), List.copyOf(warnings), uncertain);
+      return new Evaluator(calculator, repricing, List.copyOf(problems), List.copyOf(warnings), uncertain,
+          accessProblems, accessWarnings);
     } catch (InputException e) {
       throw renamed(e, copies);
     } finally {
@@ -343,9 +367,14 @@ public final class PecInputs implements Serializable {
     final List<InputProblem> problems;
     final List<String> warnings;
     final Uncertain uncertain;
+    /** How many of the problems, and of the warnings, come from the access history (they are reported first). */
+    final int accessProblems;
+    final int accessWarnings;
 
     Evaluator(PecCalculator calculator, Repricing repricing, List<InputProblem> problems, List<String> warnings,
-        Uncertain uncertain) {
+        Uncertain uncertain, int accessProblems, int accessWarnings) {
+      this.accessProblems = accessProblems;
+      this.accessWarnings = accessWarnings;
       this.calculator = calculator;
       this.repricing = repricing;
       this.problems = problems;

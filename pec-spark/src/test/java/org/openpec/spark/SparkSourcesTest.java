@@ -214,9 +214,10 @@ class SparkSourcesTest {
 
   /**
    * Azure's own records in place of the grants file — Activity Log exports with a window start before the first
-   * event (so that some lines are noted uncertain) and one malformed event, or three role-assignment listings —
-   * give the rows {@code pec credit} gives on the same sources, notes included; the import's problems and warnings
-   * are reported as it reports them.
+   * event (so that some lines are noted uncertain) and one malformed event, or three role-assignment listings (one
+   * principal missing from the principals file) with a price list holding a bad row — give the rows
+   * {@code pec credit} gives on the same sources, notes included; problems and warnings are reported as it reports
+   * them, in its order.
    */
   @Test
   void azureRecordsInPlaceOfGrantsGiveWhatPecCreditGives() throws IOException {
@@ -224,9 +225,15 @@ class SparkSourcesTest {
     List<String> logs = List.of("--activity-log", a("cli-create-delete.json"), "--activity-log",
         a("records-delete-only.json"), "--activity-log", a("records-recreate.json"), "--activity-log",
         a("records-malformed.json"), "--principals", a("principals.csv"), "--since", "2026-03-01T00:00:00Z");
+    Path prices = tmp.resolve("prices-with-a-bad-row.csv");
+    try (var in = getClass().getResourceAsStream("/org/openpec/examples/demo/prices.csv")) {
+      Files.writeString(prices, new String(in.readAllBytes(), StandardCharsets.UTF_8) + "not,a,price\n",
+          StandardCharsets.UTF_8);
+    }
     List<String> snapshots = List.of("--snapshot", a("snapshot-2026-03-01.json") + "@2026-03-01T00:00:00Z",
         "--snapshot", a("snapshot-2026-03-08.json") + "@2026-03-08T00:00:00Z", "--snapshot",
-        a("snapshot-2026-03-15.json") + "@2026-03-15T00:00:00Z", "--principals", a("principals.csv"));
+        a("snapshot-2026-03-15.json") + "@2026-03-15T00:00:00Z", "--principals", a("principals.csv"), "--prices",
+        prices.toString());
     for (List<String> sources : List.of(logs, snapshots)) {
       List<String> args = new ArrayList<>(List.of("--usage", usage));
       args.addAll(sources);
@@ -242,6 +249,10 @@ class SparkSourcesTest {
     Pec fromLogs = pecCredit(fromLogsArgs);
     assertThat(fromLogs.out()).contains("(uncertain: role assignment ");
     assertThat(fromLogs.err()).contains("records-malformed.json:5:1:");
+    List<String> fromSnapshotsArgs = new ArrayList<>(List.of("--usage", usage));
+    fromSnapshotsArgs.addAll(snapshots);
+    assertThat(pecCredit(fromSnapshotsArgs).err()).as("a warning, then the price list's bad row")
+        .containsSubsequence("pec: warning: 1 imported grant unattributed", "prices-with-a-bad-row.csv:");
   }
 
   private static String a(String name) {
