@@ -138,7 +138,15 @@ public final class PecSpark {
       int parts = partitions > 0 ? partitions : jsc.defaultParallelism();
       Encoder<UsageRow> enc = Encoders.bean(UsageRow.class);
       Repricing repricing = onDriver.repricing;
-      List<String> files = jsc.binaryFiles(listing.paths()).keys().collect();
+      List<String> files;
+      try {
+        files = jsc.binaryFiles(listing.paths()).keys().collect();
+      } catch (Exception e) { // Hadoop's listing throws a checked exception, undeclared
+        if (e instanceof org.apache.hadoop.mapreduce.lib.input.InvalidInputException) {
+          throw new InputException(usage + ": file not found (" + e.getMessage() + ")", e);
+        }
+        throw e;
+      }
       Map<String, Long> offsets = files.size() > 1 || repricing != null ? scan(jsc, listing, b, repricing) : null;
       JavaRDD<UsageRow> read = jsc.binaryFiles(listing.paths())
           .flatMap((FlatMapFunction<Tuple2<String, PortableDataStream>, UsageRow>) f ->

@@ -143,6 +143,15 @@ class SparkSourcesTest {
     assertThat(run.statement().rejected()).isEqualTo(2);
   }
 
+  /** Usage that is not there is an unusable input, as for {@code pec credit}: the path and "not found". */
+  @Test
+  void missingUsageIsAnInputError() throws IOException {
+    Path grants = FORMATS.resolve("grants.csv");
+    String missing = tmp.resolve("no-such-month").resolve("usage.csv").toString();
+    assertThatThrownBy(() -> PecSpark.run(spark, missing, PecInputs.builder().grants(grants).build(), 2))
+        .isInstanceOf(InputException.class).hasMessageContaining(missing).hasMessageContaining("not found");
+  }
+
   /** A manifest pec cannot use fails on the driver with {@code pec credit}'s message. */
   @Test
   void aBasicManifestIsRefusedWithPecCreditsMessage() throws IOException {
