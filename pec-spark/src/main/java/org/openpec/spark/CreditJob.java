@@ -116,7 +116,14 @@ public final class CreditJob {
       access |= a.equals("--grants") || a.equals("--activity-log") || a.equals("--snapshot");
       try {
         switch (a) {
-          case "--usage" -> usage = v;
+          case "--usage" -> {
+            if (usage != null) {
+              err.println("pec-spark: --usage is given once: name several files in it as Spark reads them (a folder, "
+                  + "a glob, or paths separated by commas, read in path order), or give a usage manifest");
+              return 2;
+            }
+            usage = v;
+          }
           case "--out" -> target = v;
           case "--grants" -> inputs.grants(Path.of(v));
           case "--activity-log" -> inputs.activityLog(Path.of(v));

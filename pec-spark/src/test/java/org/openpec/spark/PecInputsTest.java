@@ -103,7 +103,8 @@ class PecInputsTest {
         {"--usage", "u.csv", "--grants", grants, "--delimiter", ";;", "--out", "x"},
         {"--usage", "u.csv", "--grants", grants, "--decimal-comma", "--out", "x"},
         {"--usage", "u.csv", "--snapshot", "l.json", "--principals", grants, "--out", "x"},
-        {"--usage", "u.csv", "--grants", grants, "--since", "yesterday", "--out", "x"}}) {
+        {"--usage", "u.csv", "--grants", grants, "--since", "yesterday", "--out", "x"},
+        {"--usage", "u.csv", "--usage", "v.csv", "--grants", grants, "--out", "x"}}) {
       java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
       int status = CreditJob.execute(args, System.out, new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
       assertThat(status).as(String.join(" ", args)).isEqualTo(2);
