@@ -29,7 +29,7 @@ import org.openpec.rules.Reason;
  * </pre>
  *
  * <p>The options mean what they mean to {@code pec credit}; {@code --usage} may also name a Microsoft Graph usage
- * manifest on a local path (see {@link PecSpark}). Writes the credit rows as text part files under {@code --out},
+ * manifest (see {@link PecSpark}). Writes the credit rows as text part files under {@code --out},
  * ordered by {@code Line}, the header first: their concatenation is byte for byte the file {@code pec credit}
  * writes. Prints the side files' bad rows, the import's problems and the warnings on standard error as
  * {@code pec credit} prints them, and the statement's totals on standard output. The side files and Azure's records are read on the driver (local paths);

@@ -62,9 +62,10 @@ import scala.Tuple2;
  * }</pre>
  *
  * <p><b>Usage files.</b> {@code usage} is what Spark's {@code binaryFiles} accepts — a file, a folder, a glob, or
- * several of these separated by commas —, or the manifest of a Microsoft Graph usage reconciliation export given as a
- * local path (its blobs beside it, as {@code pec credit} finds them; the executors read the blobs from the same
- * paths, so on a cluster they must be on storage every node mounts). Each file is CSV, gzip CSV, JSON Lines or gzip
+ * several of these separated by commas —, or the manifest of a Microsoft Graph usage reconciliation export, its
+ * blobs beside it as {@code pec credit} finds them: a plain path is checked on the driver exactly as {@code pec
+ * credit} checks it (each blob opened once), a URI ({@code abfss://.../manifest.json}) is read through Spark's file
+ * systems, its blobs found among the files under its folder. Each file is CSV, gzip CSV, JSON Lines or gzip
  * JSON Lines, recognised by content; CSV is read in the {@linkplain PecInputs#dialect() dialect} of the inputs. A
  * month in several files is read as their concatenation — in the manifest's order, else in path order: {@code Line}
  * numbers run on from one file to the next, exactly as {@code pec credit} numbers them, while a rejected record's
@@ -94,7 +95,7 @@ public final class PecSpark {
    * The credit rows of the usage files: one row per record, rejected records included, with the columns and values
    * of {@code pec credit}. Lazy, like any Dataset; unordered unless sorted by {@code Line}.
    *
-   * @param usage a file, folder or glob, or several separated by commas; or a usage manifest (a local path)
+   * @param usage a file, folder or glob, or several separated by commas; or a usage manifest
    * @throws org.openpec.io.InputException when an input cannot be used (as {@code pec credit}, exit 1)
    */
   public static Dataset<Row> credit(SparkSession spark, String usage, PecInputs inputs) {
@@ -131,7 +132,7 @@ public final class PecSpark {
       }
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       PecInputs.Evaluator onDriver = in.evaluator(); // fails early, on the driver, when a side file is unusable
-      UsageFiles.Listing listing = UsageFiles.resolve(usage, in.dialect());
+      UsageFiles.Listing listing = UsageFiles.resolve(usage, in.dialect(), jsc.hadoopConfiguration());
       Broadcast<PecInputs> b = jsc.broadcast(in);
       this.inputs = b;
       this.evaluations = spark.sparkContext().longAccumulator("openpec evaluated lines");

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.apache.spark.input.PortableDataStream;
@@ -157,57 +159,139 @@ final class UsageFiles {
   }
 
   /**
-   * What {@code usage} names: a Microsoft Graph usage manifest (a local file, recognised by content as
-   * {@code pec credit} recognises it), whose blobs are read in the manifest's order after pec-core has opened each
-   * of them once on the driver, exactly as {@code pec credit} does before reading (so a manifest of the basic
-   * attribute set, a missing blob or a blob lacking a field fails here, with {@code pec credit}'s message); or
-   * anything else Spark reads, in path order.
+   * What {@code usage} names: a Microsoft Graph usage manifest, recognised by content as {@code pec credit}
+   * recognises it, whose blobs are read in the manifest's order; or anything else Spark reads, in path order.
+   *
+   * <p>A manifest given as a plain path is checked by pec-core on the driver exactly as {@code pec credit} checks it,
+   * each blob opened once (so a manifest of the basic attribute set, a missing blob or a blob lacking a field fails
+   * here, with {@code pec credit}'s message), and its blobs are read from the paths {@code pec credit} reads. A
+   * manifest given as a URI ({@code abfss://...}, {@code hdfs://...}, {@code file:...}) is read through Spark's file
+   * systems: pec-core finds its blobs, by {@code pec credit}'s rules, among the files under the manifest's folder,
+   * and the executors read them from there (a blob lacking a field then fails in the task that reads it).
    *
    * @throws InputException when the manifest or a blob cannot be used
    */
-  static Listing resolve(String usage, CsvDialect dialect) {
-    Path local = localFile(usage);
-    if (local == null || !UsageManifest.isManifest(local)) {
+  static Listing resolve(String usage, CsvDialect dialect, org.apache.hadoop.conf.Configuration conf) {
+    if (usage.contains(",") || usage.matches(".*[*?\\[\\]{}].*")) {
+      return new Listing(usage, null);
+    }
+    if (usage.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+      return remote(usage, conf);
+    }
+    Path local = Path.of(usage);
+    if (!Files.isRegularFile(local) || !UsageManifest.isManifest(local)) {
       return new Listing(usage, null);
     }
     UsageSource.of(List.of(local.toString())).withDialect(dialect).open().close();
     UsageManifest manifest = UsageManifest.read(local);
-    if (manifest.blobs().isEmpty()) {
-      throw new InputException(usage + ": the manifest lists no blob");
-    }
     List<String> order = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
     for (UsageManifest.Blob b : manifest.blobs()) {
       String path = b.path().toAbsolutePath().normalize().toString();
-      if (order.contains(path)) {
-        throw new InputException(usage + ": blob " + b.name() + " is listed twice; pec-spark reads each file once");
-      }
-      if (path.contains(",") || path.matches(".*[*?\\[\\]{}].*")) {
-        throw new InputException(usage + ": blob " + b.name() + ": pec-spark cannot read a path holding a comma or "
-            + "a glob character");
-      }
-      order.add(path);
+      add(usage, b, path, "file:" + path, order, paths);
     }
-    return new Listing(String.join(",", order.stream().map(p -> "file:" + p).toList()), order);
+    return listing(usage, order, paths);
   }
 
-  /** The local file {@code usage} names (a plain path or a {@code file:} URI), or null when it names anything else. */
-  private static Path localFile(String usage) {
-    if (usage.contains(",") || usage.matches(".*[*?\\[\\]{}].*")) {
-      return null;
-    }
-    Path p;
+  /** A manifest named by a URI, read through Spark's file systems; anything else as it is. */
+  private static Listing remote(String usage, org.apache.hadoop.conf.Configuration conf) {
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(usage);
+    Path dir = null;
     try {
-      if (usage.startsWith("file:")) {
-        p = Path.of(java.net.URI.create(usage.startsWith("file://") ? usage : "file://" + usage.substring(5)));
-      } else if (usage.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
-        return null;
-      } else {
-        p = Path.of(usage);
+      org.apache.hadoop.fs.FileSystem fs = file.getFileSystem(conf);
+      org.apache.hadoop.fs.FileStatus status;
+      try {
+        status = fs.getFileStatus(file);
+      } catch (java.io.FileNotFoundException e) {
+        return new Listing(usage, null); // Spark's listing says it is not there
       }
-    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-      return null;
+      if (!status.isFile() || status.getLen() > (64L << 20)) {
+        return new Listing(usage, null);
+      }
+      file = status.getPath();
+      dir = Files.createTempDirectory("pec-spark-manifest");
+      Path copy = dir.resolve("manifest").resolve(file.getName());
+      Files.createDirectories(copy.getParent());
+      try (InputStream in = fs.open(file)) {
+        Files.copy(in, copy);
+      }
+      if (!UsageManifest.isManifest(copy)) {
+        return new Listing(usage, null);
+      }
+      // The folder's files, mirrored as empty files, so that pec-core finds the blobs by its own rules.
+      Path root = copy.getParent();
+      String folder = file.getParent().toUri().getPath();
+      Map<Path, org.apache.hadoop.fs.Path> mirror = new HashMap<>();
+      var files = fs.listFiles(file.getParent(), true);
+      while (files.hasNext()) {
+        org.apache.hadoop.fs.Path f = files.next().getPath();
+        String path = f.toUri().getPath();
+        if (f.equals(file) || !path.startsWith(folder.endsWith("/") ? folder : folder + "/")) {
+          continue;
+        }
+        Path placeholder = root.resolve(path.substring(folder.length()).replaceFirst("^/+", "")).normalize();
+        if (placeholder.startsWith(root) && !Files.exists(placeholder)) {
+          Files.createDirectories(placeholder.getParent());
+          Files.createFile(placeholder);
+          mirror.put(placeholder.toAbsolutePath().normalize(), f);
+        }
+      }
+      UsageManifest manifest;
+      try {
+        manifest = UsageManifest.read(copy);
+      } catch (InputException e) {
+        throw new InputException(e.getMessage().replace(copy.toString(), usage)
+            .replace(root.toString(), file.getParent().toString()), e);
+      }
+      if (manifest.isBasic()) {
+        throw new InputException(usage + ": the manifest has attributeSet basic, which leaves out fields pec needs: "
+            + "request the export again with the full attribute set (attributeSet=full)");
+      }
+      List<String> order = new ArrayList<>();
+      List<String> paths = new ArrayList<>();
+      for (UsageManifest.Blob b : manifest.blobs()) {
+        org.apache.hadoop.fs.Path f = mirror.get(b.path().toAbsolutePath().normalize());
+        if (f == null) {
+          throw new InputException(usage + ": blob " + b.name() + " is the manifest itself");
+        }
+        add(usage, b, f.toUri().getPath(), f.toString(), order, paths);
+      }
+      return listing(usage, order, paths);
+    } catch (IOException e) {
+      throw new InputException(usage + ": cannot read the manifest: " + e.getMessage(), e);
+    } finally {
+      if (dir != null) {
+        deleteQuietly(dir);
+      }
     }
-    return Files.isRegularFile(p) ? p : null;
+  }
+
+  private static void add(String usage, UsageManifest.Blob b, String path, String sparkPath, List<String> order,
+      List<String> paths) {
+    if (order.contains(path)) {
+      throw new InputException(usage + ": blob " + b.name() + " is listed twice; pec-spark reads each file once");
+    }
+    if (sparkPath.contains(",") || sparkPath.matches(".*[*?\\[\\]{}].*")) {
+      throw new InputException(usage + ": blob " + b.name() + ": pec-spark cannot read a path holding a comma or "
+          + "a glob character");
+    }
+    order.add(path);
+    paths.add(sparkPath);
+  }
+
+  private static Listing listing(String usage, List<String> order, List<String> paths) {
+    if (order.isEmpty()) {
+      throw new InputException(usage + ": the manifest lists no blob");
+    }
+    return new Listing(String.join(",", paths), order);
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException ignored) {
+      // a temporary folder left behind is harmless
+    }
   }
 
   /** The row of one record: a readable line's values as exact text, or a rejected record's output cells. */

@@ -114,7 +114,8 @@ class SparkSourcesTest {
   /**
    * A manifest whose blobs, listed in another order than their paths sort in, each hold a malformed record: the
    * same rows as {@code pec credit} on the manifest — numbered across the blobs in the manifest's order, each
-   * rejected record's {@code Detail} naming its blob and line — and a statement of the same lines.
+   * rejected record's {@code Detail} naming its blob and line — and a statement of the same lines; also when the
+   * manifest is named by a URI and read through Spark's file systems.
    */
   @Test
   void aUsageManifestIsReadInItsOrderAsPecCreditReadsIt() throws IOException {
@@ -141,6 +142,14 @@ class SparkSourcesTest {
     assertThat(SparkCreditTest.sparkText(run)).isEqualTo(pec.out());
     assertThat(run.statement().lines() + run.statement().rejected()).isEqualTo(24);
     assertThat(run.statement().rejected()).isEqualTo(2);
+
+    // The same manifest named by a URI: read through Spark's file systems, as from a lake.
+    String uri = "file:" + manifest.toAbsolutePath();
+    PecSpark.Run fromStorage = PecSpark.run(spark, uri, PecInputs.builder().grants(grants).build(), 2);
+    assertThat(SparkCreditTest.sparkText(fromStorage)).isEqualTo(pec.out());
+    Path basic = FORMATS.resolve("basic").resolve("manifest.json").toAbsolutePath().normalize();
+    assertThatThrownBy(() -> PecSpark.run(spark, "file:" + basic, PecInputs.builder().grants(grants).build(), 2))
+        .isInstanceOf(InputException.class).hasMessageContaining("attributeSet basic");
   }
 
   /** Usage that is not there is an unusable input, as for {@code pec credit}: the path and "not found". */
