@@ -212,11 +212,14 @@ final class UsageFiles {
       dir = Files.createTempDirectory("pec-spark-manifest");
       Path copy = dir.resolve("manifest").resolve(file.getName());
       Files.createDirectories(copy.getParent());
-      try (InputStream in = fs.open(file)) {
-        Files.copy(in, copy);
+      try (InputStream in = fs.open(file)) { // the first 64 KiB tell a manifest from usage: no whole copy of usage
+        Files.write(copy, in.readNBytes(1 << 16));
       }
       if (!UsageManifest.isManifest(copy)) {
         return new Listing(usage, null);
+      }
+      try (InputStream in = fs.open(file)) {
+        Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
       // The folder's files, mirrored as empty files, so that pec-core finds the blobs by its own rules.
       Path root = copy.getParent();

@@ -147,6 +147,11 @@ class SparkSourcesTest {
     String uri = "file:" + manifest.toAbsolutePath();
     PecSpark.Run fromStorage = PecSpark.run(spark, uri, PecInputs.builder().grants(grants).build(), 2);
     assertThat(SparkCreditTest.sparkText(fromStorage)).isEqualTo(pec.out());
+    for (String usage : List.of("usage.jsonl", "usage.jsonl.gz", "usage.csv")) {
+      String other = "file:" + FORMATS.resolve(usage).toAbsolutePath().normalize();
+      assertThat(UsageFiles.resolve(other, org.openpec.io.CsvDialect.STANDARD,
+          spark.sparkContext().hadoopConfiguration())).as(usage).isEqualTo(new UsageFiles.Listing(other, null));
+    }
     Path basic = FORMATS.resolve("basic").resolve("manifest.json").toAbsolutePath().normalize();
     assertThatThrownBy(() -> PecSpark.run(spark, "file:" + basic, PecInputs.builder().grants(grants).build(), 2))
         .isInstanceOf(InputException.class).hasMessageContaining("attributeSet basic");
