@@ -456,23 +456,101 @@ public final class CreditStatement implements java.io.Serializable {
   /** Mutable exact sums of one cell. */
   private static final class Sums {
     private long lines;
-    private BigDecimal listCost = BigDecimal.ZERO;
-    private BigDecimal pricingPreTaxTotal = BigDecimal.ZERO;
-    private BigDecimal credit = BigDecimal.ZERO;
-    private BigDecimal billingPreTaxTotal = BigDecimal.ZERO;
-    private BigDecimal billingCredit = BigDecimal.ZERO;
+    private final ExactSum listCost = new ExactSum();
+    private final ExactSum pricingPreTaxTotal = new ExactSum();
+    private final ExactSum credit = new ExactSum();
+    private final ExactSum billingPreTaxTotal = new ExactSum();
+    private final ExactSum billingCredit = new ExactSum();
 
     void add(LineAmounts a) {
       lines++;
-      listCost = listCost.add(a.listCost());
-      pricingPreTaxTotal = pricingPreTaxTotal.add(a.pricingPreTaxTotal());
-      credit = credit.add(a.credit());
-      billingPreTaxTotal = billingPreTaxTotal.add(a.billingPreTaxTotal());
-      billingCredit = billingCredit.add(a.billingCredit());
+      listCost.add(a.listCost());
+      pricingPreTaxTotal.add(a.pricingPreTaxTotal());
+      credit.add(a.credit());
+      billingPreTaxTotal.add(a.billingPreTaxTotal());
+      billingCredit.add(a.billingCredit());
     }
 
     Totals toTotals(Currencies currencies) {
-      return new Totals(currencies, lines, listCost, pricingPreTaxTotal, credit, billingPreTaxTotal, billingCredit);
+      return new Totals(currencies, lines, listCost.value(), pricingPreTaxTotal.value(), credit.value(),
+          billingPreTaxTotal.value(), billingCredit.value());
+    }
+  }
+
+  /**
+   * An exact running sum equal to {@code BigDecimal.ZERO.add(a).add(b)...}, value and scale (the largest scale
+   * added): kept as a {@code long} of units of the largest scale seen while it fits, and moved into a
+   * {@code BigDecimal} when it would not, so that adding the lines of a cell seldom does big-number arithmetic.
+   */
+  static final class ExactSum {
+    private long units;
+    private int scale;
+    private BigDecimal spilled = BigDecimal.ZERO;
+
+    void add(BigDecimal v) {
+      int s = v.scale();
+      if (s < 0 || s > 18 || v.precision() > 18) {
+        spilled = spilled.add(v);
+        return;
+      }
+      long u = v.unscaledValue().longValue();
+      if (s > scale) {
+        long rescaled = rescale(units, s - scale);
+        if (rescaled == OVERFLOW) {
+          spill();
+        } else {
+          units = rescaled;
+        }
+        scale = s;
+      } else if (s < scale) {
+        u = rescale(u, scale - s);
+        if (u == OVERFLOW) {
+          spilled = spilled.add(v);
+          return;
+        }
+      }
+      long sum = units + u;
+      if (((units ^ sum) & (u ^ sum)) < 0) {
+        spill();
+        units = u;
+      } else {
+        units = sum;
+      }
+    }
+
+    private void spill() {
+      spilled = spilled.add(BigDecimal.valueOf(units, scale));
+      units = 0;
+    }
+
+    /** The sum, exact, at the largest scale added (0 when nothing was). */
+    BigDecimal value() {
+      BigDecimal inLong = BigDecimal.valueOf(units, scale);
+      return spilled.signum() == 0 && spilled.scale() <= scale ? inLong : spilled.add(inLong);
+    }
+
+    private static final long OVERFLOW = Long.MIN_VALUE;
+    private static final long[] TENS = new long[19];
+
+    static {
+      TENS[0] = 1;
+      for (int i = 1; i < TENS.length; i++) {
+        TENS[i] = TENS[i - 1] * 10;
+      }
+    }
+
+    /** {@code u × 10^by}, or {@link #OVERFLOW} when that does not fit in a long. */
+    private static long rescale(long u, int by) {
+      if (u == 0) {
+        return 0;
+      }
+      if (by >= TENS.length) {
+        return OVERFLOW;
+      }
+      long m = TENS[by];
+      long hi = Math.multiplyHigh(u, m);
+      long lo = u * m;
+      return (hi == 0 && lo >= 0) || (hi == -1 && lo < 0) ? (lo == OVERFLOW ? OVERFLOW : lo) : OVERFLOW;
     }
   }
 }
