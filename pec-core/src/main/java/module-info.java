@@ -18,8 +18,6 @@ module org.openpec {
   exports org.openpec.time;
   exports org.openpec.rules;
   exports org.openpec.io;
-  exports org.openpec.losses;
-  exports org.openpec.reconcile;
   exports org.openpec.pricing;
   exports org.openpec.access;
 }

@@ -9,7 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.openpec.money.DecimalText;
+import org.openpec.internal.io.TextValues;
+import org.openpec.internal.text.DecimalText;
 
 /**
  * The fields of one CSV record given as bytes (a record {@link CsvChunks} cut out): where each field lies, and

@@ -15,6 +15,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.openpec.access.PrincipalDirectory;
 import org.openpec.access.PrincipalMapping;
+import org.openpec.internal.io.GrantsCsv;
+import org.openpec.internal.io.TextValues;
+import org.openpec.internal.text.DecimalText;
 import org.openpec.model.AccessGrant;
 import org.openpec.model.Assignment;
 import org.openpec.model.ManagementHierarchy;
@@ -22,7 +25,6 @@ import org.openpec.model.PartnerDirectory;
 import org.openpec.model.PriceList;
 import org.openpec.model.PriceListEntry;
 import org.openpec.model.Scope;
-import org.openpec.money.DecimalText;
 import org.openpec.money.PecRate;
 
 /**

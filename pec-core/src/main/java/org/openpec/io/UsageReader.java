@@ -21,7 +21,7 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.openpec.model.UsageLine;
-import org.openpec.money.DecimalText;
+import org.openpec.internal.text.DecimalText;
 
 /**
  * Streams the records of a daily rated usage file (rules §11): each record becomes a {@link UsageRecord}, either a

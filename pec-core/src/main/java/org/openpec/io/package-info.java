@@ -21,3 +21,5 @@
  * }</pre>
  */
 package org.openpec.io;
+
+import org.openpec.internal.io.CreditCsv;

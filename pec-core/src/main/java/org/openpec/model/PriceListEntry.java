@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.openpec.internal.text.Words;
 import org.openpec.value.PecStyle;
 
 /**

@@ -11,7 +11,7 @@ import org.openpec.model.AccessGrant;
 import org.openpec.model.Assignment;
 import org.openpec.model.PriceListEntry;
 import org.openpec.model.UsageLine;
-import org.openpec.model.Words;
+import org.openpec.internal.text.Words;
 import org.openpec.time.Interval;
 import org.openpec.time.Timeline;
 

@@ -25,7 +25,7 @@ class LayeringTest {
         .layer("Model").definedBy("org.openpec.model..", "org.openpec.value..")
         .layer("Rules").definedBy("org.openpec.rules..", "org.openpec.pricing..")
         .layer("Calculator").definedBy("org.openpec")
-        .layer("Analyses").definedBy("org.openpec.losses..", "org.openpec.reconcile..")
+        .layer("Analyses").definedBy("org.openpec.internal.losses..", "org.openpec.internal.reconcile..")
         .layer("Files").definedBy("org.openpec.io..", "org.openpec.access..")
         .whereLayer("Files").mayNotBeAccessedByAnyLayer()
         .whereLayer("Analyses").mayOnlyBeAccessedByLayers("Files")
