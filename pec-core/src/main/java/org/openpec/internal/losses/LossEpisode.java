@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Objects;
 import org.openpec.model.Scope;
+import org.openpec.money.Currencies;
 import org.openpec.rules.Reason;
 
 /**
@@ -13,8 +14,9 @@ import org.openpec.rules.Reason;
  * the same reason (rules §12, docs/cli.md {@code losses}).
  *
  * <p>The resource is the line's {@code ResourceURI}, or {@code /subscriptions/{EntitlementId}} when empty,
- * compared as a {@link Scope} (ignoring case); lines of another billing currency make another episode. Money is exact: {@code listCost} and {@code creditLost} in the
- * pricing currency, {@code billingCreditLost} in {@code billingCurrency}. When the lines of an episode disagree
+ * compared as a {@link Scope} (ignoring case); lines of another pricing or billing currency make another episode.
+ * Money is exact: {@code listCost} and {@code creditLost} in {@code pricingCurrency}, {@code billingCreditLost} in
+ * {@code billingCurrency}. When the lines of an episode disagree
  * on a descriptive value (the scope's spelling, the entitlement), the smallest in
  * {@link String#compareTo} order is shown, so that the episode does not depend on input order. Amounts compare
  * by value in {@link #ORDER}; {@code equals} of this record compares scale too. Immutable and thread-safe.
@@ -28,12 +30,14 @@ import org.openpec.rules.Reason;
  * @param lines the number of usage lines in the run
  * @param listCost Σ list cost, pricing currency (the repriced cost for repriced lines)
  * @param creditLost Σ {@code listCost × rate in force} over the lines, pricing currency
+ * @param pricingCurrency the pricing currency of every line of the episode
  * @param billingCurrency the billing currency of every line of the episode
  * @param billingCreditLost Σ {@code FLOOR(listCost × FX, 2) − FLOOR(listCost × (1 − rate) × FX, 2)}, billing currency
  * @param startEvent what began the run, a human sentence (see {@link LossTracker})
  */
 public record LossEpisode(String customerId, String entitlementId, Scope scope, Reason reason, LocalDate firstDay,
-    LocalDate lastDay, long lines, BigDecimal listCost, BigDecimal creditLost, String billingCurrency,
+    LocalDate lastDay, long lines, BigDecimal listCost, BigDecimal creditLost, String pricingCurrency,
+    String billingCurrency,
     BigDecimal billingCreditLost, String startEvent) {
 
   /**
@@ -46,7 +50,8 @@ public record LossEpisode(String customerId, String entitlementId, Scope scope, 
       Comparator.reverseOrder()).thenComparing(LossEpisode::customerId)
       .thenComparing(LossEpisode::scope, Scope.ORDER)
       .thenComparing(LossEpisode::firstDay).thenComparing(e -> e.reason().name())
-      .thenComparing(LossEpisode::billingCurrency).thenComparing(e -> e.scope().path());
+      .thenComparing(LossEpisode::billingCurrency).thenComparing(LossEpisode::pricingCurrency)
+      .thenComparing(e -> e.scope().path());
 
   /**
    * Validates the episode.
@@ -62,6 +67,7 @@ public record LossEpisode(String customerId, String entitlementId, Scope scope, 
     Objects.requireNonNull(lastDay, "lastDay");
     Objects.requireNonNull(listCost, "listCost");
     Objects.requireNonNull(creditLost, "creditLost");
+    Objects.requireNonNull(pricingCurrency, "pricingCurrency");
     Objects.requireNonNull(billingCurrency, "billingCurrency");
     Objects.requireNonNull(billingCreditLost, "billingCreditLost");
     Objects.requireNonNull(startEvent, "startEvent");
@@ -71,6 +77,11 @@ public record LossEpisode(String customerId, String entitlementId, Scope scope, 
     if (lines < 1) {
       throw new IllegalArgumentException("an episode has at least one line, was " + lines);
     }
+  }
+
+  /** The episode's pair of currencies: its list cost and credit lost are in the pricing one. */
+  public Currencies currencies() {
+    return new Currencies(pricingCurrency, billingCurrency);
   }
 
   /** {@code lastDay − firstDay + 1}: the number of usage days of the run. */

@@ -148,7 +148,8 @@ public final class LossTracker {
     }
     UsageLine line = result.line();
     Scope resource = line.resource();
-    GroupKey key = new GroupKey(line.customerId(), resource.key(), result.reason(), line.billingCurrency());
+    GroupKey key = new GroupKey(line.customerId(), resource.key(), result.reason(), line.pricingCurrency(),
+        line.billingCurrency());
     BigDecimal listCost = result.amounts().listCost();
     BigDecimal rate = result.rateInForce();
     BigDecimal fx = line.pcToBcExchangeRate();
@@ -190,7 +191,7 @@ public final class LossTracker {
 
   private LossEpisode episode(GroupKey key, Run run) {
     return new LossEpisode(key.customerId(), run.entitlementId, Scope.parse(run.scopePath), key.reason(), run.first,
-        run.last, run.lines, run.listCost, run.creditLost, run.billingCurrency, run.billingCreditLost, run.event);
+        run.last, run.lines, run.listCost, run.creditLost, key.pricingCurrency(), run.billingCurrency, run.billingCreditLost, run.event);
   }
 
   /**
@@ -244,7 +245,9 @@ public final class LossTracker {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  private record GroupKey(String customerId, String scopeKey, Reason reason, String billingCurrency) {}
+  /** Lines of another pricing or billing currency never share an episode: its sums stay in one pair. */
+  private record GroupKey(String customerId, String scopeKey, Reason reason, String pricingCurrency,
+      String billingCurrency) {}
 
   /**
    * The lost lines of one group on a run of consecutive days: sums, smallest descriptive values, and the start event

@@ -20,7 +20,7 @@ class LossesCsvTest {
   private static LossEpisode episode(String customer, String creditLost, String event) {
     return new LossEpisode(customer, "S", Scope.parse("/subscriptions/S/resourceGroups/RG"), Reason.NO_ACCESS,
         LocalDate.parse("2026-03-11"), LocalDate.parse("2026-03-13"), 4, new BigDecimal("1E+1"),
-        new BigDecimal(creditLost), "EUR", new BigDecimal("1.27"), event);
+        new BigDecimal(creditLost), "USD", "EUR", new BigDecimal("1.27"), event);
   }
 
   @Test

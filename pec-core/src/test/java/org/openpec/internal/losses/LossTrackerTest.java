@@ -52,6 +52,7 @@ class LossTrackerTest {
     private String quantity = "24";
     private String unitPrice = "0.50";
     private String currency = "USD";
+    private String pricing = "USD";
     private String fx = "1";
     private String publisher = "";
 
@@ -85,6 +86,11 @@ class LossTrackerTest {
       return this;
     }
 
+    Line pricingCurrency(String v) {
+      pricing = v;
+      return this;
+    }
+
     Line billingCurrency(String v) {
       currency = v;
       return this;
@@ -104,7 +110,7 @@ class LossTrackerTest {
       return UsageLine.builder().customerId(customer).billedPartnerId("P").subscriptionId("plan")
           .entitlementId(entitlement).resourceUri(resource).usageDate(LocalDate.parse(day)).productId("prod")
           .skuId("0001").meterId(meter).quantity(new BigDecimal(quantity)).unitPrice(new BigDecimal(unitPrice))
-          .pricingCurrency("USD").billingCurrency(currency).pcToBcExchangeRate(new BigDecimal(fx))
+          .pricingCurrency(pricing).billingCurrency(currency).pcToBcExchangeRate(new BigDecimal(fx))
           .publisherName(publisher).build();
     }
   }
@@ -436,5 +442,22 @@ class LossTrackerTest {
     LossReport r = List.<LineResult>of().stream().collect(LossTracker.collector(PecCalculator.builder().build()));
     assertThat(r.episodes()).isEmpty();
     assertThat(r.total()).isEqualTo(LossTotals.zero());
+  }
+
+  @Test
+  void linesOfAnotherPricingCurrencyMakeAnotherEpisodeAndTheirSumsStayApart() {
+    List<UsageLine> lines = List.of(line(VM1, "2026-03-03").build(),
+        line(VM1, "2026-03-04").pricingCurrency("EUR").build(),
+        line(VM1, "2026-03-05").build());
+    LossReport r = losses(List.of(), lines);
+
+    assertThat(r.episodes()).extracting(LossEpisode::pricingCurrency, LossEpisode::lines)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("USD", 1L),
+            org.assertj.core.groups.Tuple.tuple("EUR", 1L), org.assertj.core.groups.Tuple.tuple("USD", 1L));
+    assertThat(r.total().creditLostByCurrencies()).containsOnly(
+        Map.entry(new org.openpec.money.Currencies("EUR", "USD"), new BigDecimal("1.8000")),
+        Map.entry(new org.openpec.money.Currencies("USD", "USD"), new BigDecimal("3.6000")));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.total().creditLost())
+        .isInstanceOf(org.openpec.money.CurrencyMismatchException.class);
   }
 }
