@@ -18,8 +18,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * The usage of a run, from one or several inputs, each recognised by its content and not by its name: CSV, gzip
  * CSV, JSON Lines ({@link JsonUsageReader}), gzip JSON Lines, or the manifest of a Microsoft Graph usage
- * reconciliation export ({@link UsageManifest}), whose blobs are read in the manifest's order. Several inputs
- * are read in the order given, as one usage file: their records are numbered on from one input to the next,
+ * reconciliation export (a manifest file naming its blobs), whose blobs are read in the manifest's order. Several
+ * inputs are read in the order given, as one usage file: their records are numbered on from one input to the next,
  * while each record's problem keeps naming its own file (or blob), line and column.
  *
  * <p>Recognition: a file starting with the gzip magic bytes is decompressed first; text whose first character
