@@ -179,12 +179,20 @@ public final class CreditStatement implements java.io.Serializable {
     }
   }
 
-  /** {@return serialized as its folded totals: the pending statements never travel} */
+  /**
+   * Serialized as its folded totals: the pending statements never travel.
+   *
+   * @return the statement to serialize in this one's place
+   */
   private Object writeReplace() {
     return pending == null ? this : new CreditStatement(new HashMap<>(entries()), null, 0, rejected);
   }
 
-  /** {@return a deserialized statement is folded: its totals are its base} */
+  /**
+   * A deserialized statement is folded: its totals are its base.
+   *
+   * @return the statement to use in place of the one read
+   */
   private Object readResolve() {
     return new CreditStatement(base, null, 0, rejected);
   }
@@ -278,7 +286,7 @@ public final class CreditStatement implements java.io.Serializable {
   }
 
   /**
-   * {@return σ credit / Σ list cost over product-eligible lines, scale 6, HALF_EVEN (display only)}
+   * {@return Σ credit / Σ list cost over product-eligible lines, scale 6, HALF_EVEN (display only)}
    *
    * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
    */

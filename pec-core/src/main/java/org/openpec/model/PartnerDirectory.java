@@ -63,7 +63,12 @@ public final class PartnerDirectory {
     this.agreements = agreements;
   }
 
-  /** {@return without a partners file: each partner ID is its own organisation with an agreement on every day} */
+  /**
+   * The directory to use without a partners file: each partner ID is its own organisation with an agreement on
+   * every day.
+   *
+   * @return that directory
+   */
   public static PartnerDirectory assumeAllActive() {
     return new PartnerDirectory(true, Map.of(), Map.of());
   }

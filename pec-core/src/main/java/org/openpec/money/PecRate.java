@@ -26,13 +26,13 @@ public final class PecRate {
     this.schedule = schedule;
   }
 
-  /** {@return 15 % on every date} */
+  /** {@return the standard schedule: 15 % on every date} */
   public static PecRate standard() {
     return STANDARD;
   }
 
   /**
-   * {@return one rate on every date}
+   * {@return a schedule of one rate on every date}
    *
    * @param rate the PEC rate as a fraction (0.15 for 15 %)
    */

@@ -134,32 +134,32 @@ public final class Totals implements java.io.Serializable {
     return lines;
   }
 
-  /** {@return σ list cost, pricing currency} */
+  /** {@return Σ list cost, pricing currency} */
   public BigDecimal listCost() {
     return listCost;
   }
 
-  /** {@return σ cost after PEC, pricing currency} */
+  /** {@return Σ cost after PEC, pricing currency} */
   public BigDecimal pricingPreTaxTotal() {
     return pricingPreTaxTotal;
   }
 
-  /** {@return σ credit, pricing currency} */
+  /** {@return Σ credit, pricing currency} */
   public BigDecimal credit() {
     return credit;
   }
 
-  /** {@return σ billed amounts, billing currency} */
+  /** {@return Σ billed amounts, billing currency} */
   public BigDecimal billingPreTaxTotal() {
     return billingPreTaxTotal;
   }
 
-  /** {@return σ credit, billing currency} */
+  /** {@return Σ credit, billing currency} */
   public BigDecimal billingCredit() {
     return billingCredit;
   }
 
-  /** {@return σ credit / Σ list cost for display, scale 6, HALF_EVEN; zero when the list cost is zero} */
+  /** {@return Σ credit / Σ list cost for display, scale 6, HALF_EVEN; zero when the list cost is zero} */
   public BigDecimal effectiveRate() {
     return RoundingPolicy.displayRate(credit, listCost);
   }

@@ -104,7 +104,7 @@ public final class Repricing {
   }
 
   /**
-   * {@return repricing from {@code prices}, validated; the entries at fault are named by {@link #describe}}
+   * {@return the repricing from {@code prices}, validated; the entries at fault are named by {@link #describe}}
    *
    * @param prices the price list
    * @throws PriceListConflictException when the price list cannot be used for repricing (see the class comment)

@@ -82,7 +82,11 @@ public final class Reason implements Comparable<Reason>, java.io.Serializable {
     this.order = order;
   }
 
-  /** {@return a deserialized code is this JVM's code of that name (declared here if a caller declared it elsewhere)} */
+  /**
+   * A deserialized code is this JVM's code of that name (declared here if a caller declared it elsewhere).
+   *
+   * @return the code to use in place of the one read
+   */
   private Object readResolve() {
     return order == Integer.MAX_VALUE ? declare(name, kind) : BY_NAME.get(name);
   }
