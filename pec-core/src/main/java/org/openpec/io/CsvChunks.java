@@ -3,6 +3,9 @@ package org.openpec.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -209,7 +212,26 @@ final class CsvChunks implements Closeable {
     int n = len;
     int st = state;
     byte delim = delimiter;
+    long delims = (delim & 0xFFL) * ONES;
     while (i < n) {
+      if (i + 8 <= n && !afterCr && !multiLine) {
+        // eight bytes at a time while they hold no quote and no line break: the common case
+        long w = (long) WORDS.get(b, i);
+        if (zeroBytes(w ^ QUOTES) == 0 && zeroBytes(w ^ LFS) == 0 && zeroBytes(w ^ CRS) == 0) {
+          if (st != QUOTED) {
+            long d = zeroBytes(w ^ delims);
+            if (d != 0) {
+              fields += Long.bitCount(d);
+              st = d < 0 ? FIELD_START : UNQUOTED; // the sign bit marks the eighth byte
+            } else if (st == FIELD_START) {
+              st = UNQUOTED;
+            }
+            recHasBytes = true;
+          }
+          i += 8;
+          continue;
+        }
+      }
       byte c = b[i];
       if (afterCr) {
         afterCr = false;
@@ -293,6 +315,18 @@ final class CsvChunks implements Closeable {
     state = st;
   }
 
+  private static final long ONES = 0x0101010101010101L;
+  private static final long QUOTES = '"' * ONES;
+  private static final long LFS = '\n' * ONES;
+  private static final long CRS = '\r' * ONES;
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** The high bit of each byte of {@code w} that is zero, and no other bit (exact, no borrow between bytes). */
+  private static long zeroBytes(long w) {
+    return ~(((w & LOW7) + LOW7) | w | LOW7);
+  }
+
   private void lineBreakInQuotes(int i) {
     if (!multiLine) {
       multiLine = true;
@@ -334,11 +368,7 @@ final class CsvChunks implements Closeable {
         swallowed++;
       }
     }
-    String quote = "the quote opened at line " + runawayLine + " in field " + runawayField
-        + (openAtEnd ? " is never closed and" : "") + " runs on for " + (last - runawayLine + 1)
-        + " physical lines (to line " + last + ")" + (openAtEnd ? "" : " and leaves " + fields
-        + " fields where the header has " + width) + "; this record and the " + swallowed
-        + " non-empty line" + (swallowed == 1 ? "" : "s") + " it swallowed are rejected";
+    String quote = unbalanced ? runawayNote(openAtEnd, last, swallowed) : null;
     if (overflow) {
       long bytes = overflowBytes + (end - recStart);
       pending.add(TOO_LONG, recStart, recStart, recLine, "record is longer than " + MAX_RECORD_BYTES
@@ -366,6 +396,15 @@ final class CsvChunks implements Closeable {
     lineCount = 0;
     fields = 1;
     recHasBytes = false;
+  }
+
+  /** What a runaway quote did, as the rejection of its first line tells it. */
+  private String runawayNote(boolean openAtEnd, long last, int swallowed) {
+    return "the quote opened at line " + runawayLine + " in field " + runawayField
+        + (openAtEnd ? " is never closed and" : "") + " runs on for " + (last - runawayLine + 1)
+        + " physical lines (to line " + last + ")" + (openAtEnd ? "" : " and leaves " + fields
+        + " fields where the header has " + width) + "; this record and the " + swallowed
+        + " non-empty line" + (swallowed == 1 ? "" : "s") + " it swallowed are rejected";
   }
 
   /**

@@ -175,6 +175,116 @@ final class CsvFields {
 
   private final Map<String, Optional<BigDecimal>> numbers = new HashMap<>();
   private final Map<String, LocalDate> days = new HashMap<>();
+  private final BytesMemo plainTexts = new BytesMemo();
+  private final BytesMemo plainNumbers = new BytesMemo();
+  private final BytesMemo plainDays = new BytesMemo();
+
+  /**
+   * The text of field {@code i} without surrounding characters up to U+0020 ({@code text(i).trim()}), when the
+   * field is plain: unquoted, ASCII, and not empty once trimmed; else null (read it with {@link #text}). A
+   * remembering instance hands out one string per distinct text seen lately, so that identifiers repeated from
+   * record to record are neither copied again nor hashed again.
+   */
+  String plainTrimmed(int i) {
+    int s = plainStart(i, true);
+    if (s < 0) {
+      return null;
+    }
+    int e = plainEnd;
+    int h = plainHash;
+    BytesMemo memo = plainTexts;
+    Object known = memo.get(data, s, e, h);
+    if (known != null) {
+      return (String) known;
+    }
+    String t = new String(data, s, e - s, StandardCharsets.ISO_8859_1);
+    memo.put(data, s, e, h, t);
+    return t;
+  }
+
+  /** The value remembered for plain field {@code i}'s bytes (as written) as a number ({@link #rememberNumber}), or null. */
+  BigDecimal rememberedNumber(int i) {
+    int s = plainStart(i, false);
+    return s < 0 ? null : (BigDecimal) plainNumbers.get(data, s, plainEnd, plainHash);
+  }
+
+  /** Remembers the number plain field {@code i} reads as (under the reader's dialect). */
+  void rememberNumber(int i, BigDecimal value) {
+    int s = plainStart(i, false);
+    if (s >= 0) {
+      plainNumbers.put(data, s, plainEnd, plainHash, value);
+    }
+  }
+
+  /** The day remembered for plain field {@code i}'s bytes ({@link #rememberDay}), or null. */
+  LocalDate rememberedDay(int i) {
+    int s = plainStart(i, false);
+    return s < 0 ? null : (LocalDate) plainDays.get(data, s, plainEnd, plainHash);
+  }
+
+  /** Remembers the day plain field {@code i} reads as. */
+  void rememberDay(int i, LocalDate value) {
+    int s = plainStart(i, false);
+    if (s >= 0) {
+      plainDays.put(data, s, plainEnd, plainHash, value);
+    }
+  }
+
+  private int plainEnd;
+  private int plainHash;
+
+  /**
+   * Where the bytes of plain field {@code i} start (trimmed or as written; setting {@link #plainEnd} and
+   * {@link #plainHash}), or -1 when the field is not plain or this instance does not remember.
+   */
+  private int plainStart(int i, boolean trim) {
+    if (!remember || i < 0 || i >= count || quoted[i]) {
+      return -1;
+    }
+    byte[] d = data;
+    int s = starts[i];
+    int e = ends[i];
+    while (trim && s < e && d[s] >= 0 && d[s] <= ' ') {
+      s++;
+    }
+    while (trim && e > s && d[e - 1] >= 0 && d[e - 1] <= ' ') {
+      e--;
+    }
+    if (e == s || e - s > BytesMemo.LONGEST) {
+      return -1;
+    }
+    int h = 1;
+    for (int k = s; k < e; k++) {
+      byte b = d[k];
+      if (b < 0) {
+        return -1; // not ASCII: the text is decoded and checked as UTF-8
+      }
+      h = 31 * h + b;
+    }
+    plainEnd = e;
+    plainHash = h;
+    return s;
+  }
+
+  /** A direct-mapped memory of values by the bytes they were read from; a newer text takes an older one's slot. */
+  private static final class BytesMemo {
+    static final int LONGEST = 512;
+    private static final int SLOTS = 1 << 12;
+    private final byte[][] keys = new byte[SLOTS][];
+    private final Object[] values = new Object[SLOTS];
+
+    Object get(byte[] d, int s, int e, int hash) {
+      int slot = (hash ^ (hash >>> 15)) & (SLOTS - 1);
+      byte[] k = keys[slot];
+      return k != null && Arrays.equals(k, 0, k.length, d, s, e) ? values[slot] : null;
+    }
+
+    void put(byte[] d, int s, int e, int hash, Object value) {
+      int slot = (hash ^ (hash >>> 15)) & (SLOTS - 1);
+      keys[slot] = Arrays.copyOfRange(d, s, e);
+      values[slot] = value;
+    }
+  }
 
   /** {@link DecimalText#parse} of {@code text}, remembered for texts seen before (prices and rates repeat). */
   Optional<BigDecimal> number(String text) {

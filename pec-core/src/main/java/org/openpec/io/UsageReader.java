@@ -403,22 +403,32 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     String[] text = new String[header.length];
     for (int k = 0; k < order.length; k++) {
       int col = order[k];
-      String value = f.text(col);
-      text[col] = value;
       switch (kinds[k]) {
-        case TEXT:
-          if (value.isBlank()) {
-            return rejected(number, physical, data, start, end, col, names[k] + " must not be empty");
+        case TEXT: {
+          String t = f.plainTrimmed(col);
+          if (t == null) {
+            String value = f.text(col);
+            if (value.isBlank()) {
+              return rejected(number, physical, data, start, end, col, names[k] + " must not be empty");
+            }
+            t = value.trim();
           }
+          text[col] = t;
           break;
-        case NUMBER:
-          String point = dialect.toPointNotation(value);
-          BigDecimal v = point == null ? null : f.number(point).orElse(null);
+        }
+        case NUMBER: {
+          BigDecimal v = f.rememberedNumber(col);
           if (v == null) {
-            return rejected(number, physical, data, start, end, col, value.isEmpty()
-                ? names[k] + " must not be empty"
-                : names[k] + " must be a decimal number, was \"" + shown(value) + "\""
-                + DialectHint.ofNumber(value, dialect));
+            String value = f.text(col);
+            String point = dialect.toPointNotation(value);
+            v = point == null ? null : f.number(point).orElse(null);
+            if (v == null) {
+              return rejected(number, physical, data, start, end, col, value.isEmpty()
+                  ? names[k] + " must not be empty"
+                  : names[k] + " must be a decimal number, was \"" + shown(value) + "\""
+                  + DialectHint.ofNumber(value, dialect));
+            }
+            f.rememberNumber(col, v);
           }
           if (col == quantity) {
             qty = v;
@@ -428,44 +438,52 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
             rate = v;
           }
           break;
-        case DAY:
-          if (value.isBlank()) {
-            return rejected(number, physical, data, start, end, col, names[k] + " must not be empty");
+        }
+        case DAY: {
+          LocalDate d = f.rememberedDay(col);
+          if (d == null) {
+            String value = f.text(col);
+            if (value.isBlank()) {
+              return rejected(number, physical, data, start, end, col, names[k] + " must not be empty");
+            }
+            try {
+              d = f.day(value);
+            } catch (IllegalArgumentException e) {
+              return rejected(number, physical, data, start, end, col, names[k]
+                  + " must be a date (yyyy-MM-dd, M/d/yyyy or ISO date-time), was \"" + shown(value) + "\"");
+            }
+            if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) {
+              return rejected(number, physical, data, start, end, col, names[k] + " must be a day of the years "
+                  + MIN_YEAR + " to " + MAX_YEAR + ", was \"" + shown(value) + "\"");
+            }
+            f.rememberDay(col, d);
           }
-          try {
-            day = f.day(value);
-          } catch (IllegalArgumentException e) {
-            return rejected(number, physical, data, start, end, col, names[k]
-                + " must be a date (yyyy-MM-dd, M/d/yyyy or ISO date-time), was \"" + shown(value) + "\"");
-          }
-          if (day.getYear() < MIN_YEAR || day.getYear() > MAX_YEAR) {
-            return rejected(number, physical, data, start, end, col, names[k] + " must be a day of the years "
-                + MIN_YEAR + " to " + MAX_YEAR + ", was \"" + shown(value) + "\"");
-          }
+          day = d;
           break;
+        }
         default:
           break;
       }
     }
     try {
       UsageLine.Builder b = UsageLine.builder();
-      b.customerId(text[customer].trim())
-          .billedPartnerId(text[mpn].trim())
-          .subscriptionId(text[subscription].trim())
-          .entitlementId(text[entitlement].trim())
+      b.customerId(text[customer])
+          .billedPartnerId(text[mpn])
+          .subscriptionId(text[subscription])
+          .entitlementId(text[entitlement])
           .usageDate(day)
-          .productId(text[product].trim())
-          .skuId(text[sku].trim())
-          .meterId(text[meter].trim())
-          .resourceUri(f.text(resource).trim())
+          .productId(text[product])
+          .skuId(text[sku])
+          .meterId(text[meter])
+          .resourceUri(trimmed(f, resource))
           .quantity(qty)
           .unitPrice(price)
-          .pricingCurrency(text[pricingCurrency].trim())
-          .billingCurrency(text[billingCurrency].trim())
+          .pricingCurrency(text[pricingCurrency])
+          .billingCurrency(text[billingCurrency])
           .pcToBcExchangeRate(rate);
       String[] opt = new String[OPTIONAL.length];
       for (int k = 0; k < optional.length; k++) {
-        opt[k] = optional[k] < 0 ? "" : f.text(optional[k]).trim();
+        opt[k] = optional[k] < 0 ? "" : trimmed(f, optional[k]);
       }
       b.resellerPartnerId(opt[0]).publisherName(opt[1]).meterName(opt[2]).meterSubCategory(opt[3])
           .skuName(opt[4]).benefitId(opt[5]).benefitType(opt[6]).chargeType(opt[7]);
@@ -473,6 +491,12 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     } catch (IllegalArgumentException | IllegalStateException e) {
       return rejected(number, physical, data, start, end, -1, e.getMessage());
     }
+  }
+
+  /** The trimmed text of field {@code i} ({@code text(i).trim()}), shared with earlier records when plain. */
+  private static String trimmed(CsvFields f, int i) {
+    String t = f.plainTrimmed(i);
+    return t != null ? t : f.text(i).trim();
   }
 
   /** The earliest year of a usage day openpec reads. */

@@ -145,7 +145,27 @@ public final class Scope {
    */
   public static Scope parse(CharSequence text) {
     Objects.requireNonNull(text, "scope");
-    String s = text.toString().trim();
+    String given = text.toString();
+    int slot = (given.hashCode() * 0x9E3779B9 >>> 20) & (PARSED.length - 1);
+    Parsed known = PARSED[slot];
+    if (known != null && known.text().equals(given)) {
+      return known.scope();
+    }
+    Scope parsed = parseAnew(given);
+    PARSED[slot] = new Parsed(given, parsed);
+    return parsed;
+  }
+
+  /**
+   * Texts parsed lately and their scopes: usage repeats each resource's ID on every line of it. Shared by all
+   * threads without locking: an entry is immutable, and a lost write only costs a parse.
+   */
+  private static final Parsed[] PARSED = new Parsed[1 << 12];
+
+  private record Parsed(String text, Scope scope) {}
+
+  private static Scope parseAnew(String given) {
+    String s = given.trim();
     if (isCanonical(s)) {
       return new Scope(s);
     }

@@ -25,7 +25,10 @@ public class ChunkedReadingProperties {
 
   private static final String[] PIECES = {"", "a", "C1", " x ", ",", ",,", "\"", "\"\"", "\"q\"", "\"a,b\"",
       "\"a\nb\"", "\"a\r\nb\"", "\"a\rb\"", "x\"y", "\"a\"b", "\"a\"\"b\"", "\n", "\r\n", "\r", "\n\n", "é", "€",
-      "𝄞", "\uFEFF", "2026-03-05", "24"};
+      "𝄞", "\uFEFF", "2026-03-05", "24",
+      // long runs, read eight bytes at a time: plain, with commas, inside quotes, after a closing quote
+      "abcdefghijklmnopq", "a,b,c,d,e,f,g,h,i", ",,,,,,,,,", "\"abcdefgh,ijklmnop\"", "\"a\"bcdefghijklmnop",
+      "\"abcdefghijklmnopqr", "/subscriptions/x/resourceGroups/y"};
 
   private static Gen<List<Integer>> pieces() {
     return SourceDSL.lists().of(SourceDSL.integers().between(0, PIECES.length - 1)).ofSizeBetween(0, 60);

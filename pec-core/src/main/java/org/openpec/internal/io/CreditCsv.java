@@ -2,6 +2,7 @@ package org.openpec.internal.io;
 
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.openpec.LineResult;
@@ -95,11 +96,11 @@ public final class CreditCsv extends TableWriter {
     UsageLine l = r.line();
     LineAmounts a = r.amounts();
     out.cell(o.record().recordNumber())
-        .cell(CsvOutput.text(l.customerId()))
-        .cell(CsvOutput.text(l.entitlementId()))
-        .cell(CsvOutput.text(l.resourceUri()))
-        .cell(l.usageDate().toString())
-        .cell(CsvOutput.text(l.meterId()))
+        .text(l.customerId())
+        .text(l.entitlementId())
+        .text(l.resourceUri())
+        .cell(dayText(l.usageDate()))
+        .text(l.meterId())
         .cell(l.quantity())
         .cell(r.repriced() ? a.unitPrice() : l.unitPrice())
         .cell(r.reason().name())
@@ -110,9 +111,26 @@ public final class CreditCsv extends TableWriter {
         .cell(a.credit())
         .cell(a.billingPreTaxTotal())
         .cell(a.billingCredit())
-        .cell(CsvOutput.text(l.billingCurrency()))
+        .text(l.billingCurrency())
         .cell(detail.apply(CsvOutput.text(r.detail()), r))
         .end();
+  }
+
+  /** Recently written days and their text ({@code yyyy-MM-dd}), by epoch day: a month has a few. */
+  private static final DayText[] DAYS = new DayText[512];
+
+  private record DayText(LocalDate day, String text) {}
+
+  /** {@code day.toString()}, remembered (shared by threads: an entry is immutable, a lost write costs nothing). */
+  private static String dayText(LocalDate day) {
+    int at = (int) (day.toEpochDay() & (DAYS.length - 1));
+    DayText known = DAYS[at];
+    if (known != null && known.day().equals(day)) {
+      return known.text();
+    }
+    String text = day.toString();
+    DAYS[at] = new DayText(day, text);
+    return text;
   }
 
   /** The cells of a rejected record's row. */

@@ -44,6 +44,38 @@ public final class CsvRows {
     return this;
   }
 
+  /**
+   * Appends {@code value} as a text cell: the same bytes as {@code cell(CsvOutput.text(value))} (a formula-like
+   * start guarded, lone surrogates as {@code ?}, quoted where needed), in one pass when the text is plain ASCII.
+   */
+  public CsvRows text(String value) {
+    int n = value == null ? 0 : value.length();
+    if (n == 0) {
+      return cell("");
+    }
+    char first = value.charAt(0);
+    if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+        || (first == '#' && cells == 0)) {
+      return cell(CsvOutput.text(value));
+    }
+    if (cells++ > 0) {
+      put((byte) ',');
+    }
+    ensure(n);
+    byte[] b = buf;
+    int at = len;
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80 || c == '"' || c == ',' || c == '\n' || c == '\r') {
+        cell(CsvOutput.text(value), cells == 1);
+        return this;
+      }
+      b[at + i] = (byte) c;
+    }
+    len = at + n;
+    return this;
+  }
+
   /** Appends a whole number as a cell. */
   public CsvRows cell(long value) {
     if (cells++ > 0) {
