@@ -108,7 +108,7 @@ public final class CreditStatement implements java.io.Serializable {
   /**
    * {@return this statement with {@code count} more rejected records (which carry no money)}
    *
-   * @param count the count
+   * @param count the number of rejected records to add, not negative
    * @throws InvalidAmountException if {@code count} is negative or the count of rejected records overflows
    */
   public CreditStatement plusRejected(long count) {

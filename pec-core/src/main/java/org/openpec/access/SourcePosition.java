@@ -18,7 +18,7 @@ public record SourcePosition(String file, long line, int column, long index) {
    * Validates the position.
    *
    * @param file the name to report problems under (e.g. the file name without folders)
-   * @param line the usage line
+   * @param line the 1-based line in the file, or 0 when unknown
    * @param column the 1-based column, or 0 when unknown
    * @param index the character index of the value in the file
    */

@@ -88,7 +88,7 @@ public final class UsageRecord {
    * The raw text of a column as written (not trimmed), or empty text when the file has no such column or the
    * record is too short to hold it. Column names compare ignoring case.
    *
-   * @param column the 1-based column, or 0 when unknown
+   * @param column the column name, as in the header
    * @return the field as read; empty text when the column is absent
    */
   public String field(String column) {
@@ -105,7 +105,7 @@ public final class UsageRecord {
   /**
    * {@return whether the file has the column (whatever this record holds)}
    *
-   * @param column the 1-based column, or 0 when unknown
+   * @param column the column name, as in the header
    */
   public boolean hasColumn(String column) {
     return columns.index(column) >= 0;

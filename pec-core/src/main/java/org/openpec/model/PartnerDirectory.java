@@ -76,7 +76,7 @@ public final class PartnerDirectory {
   /**
    * {@return the directory of the given rows of a partners file}
    *
-   * @param rows the number of data rows read
+   * @param rows the rows: each partner ID's organisation and agreement
    */
   public static PartnerDirectory of(List<Membership> rows) {
     Map<String, String> org = new HashMap<>();

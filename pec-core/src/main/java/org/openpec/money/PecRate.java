@@ -43,7 +43,7 @@ public final class PecRate {
   /**
    * {@return a schedule of rates by first day in force}
    *
-   * @param fromDay the first usage day it applies to
+   * @param fromDay each rate (a fraction) by the first usage day it is in force
    * @throws IllegalArgumentException if a rate is negative or above 1
    */
   public static PecRate of(Map<LocalDate, BigDecimal> fromDay) {

@@ -155,7 +155,7 @@ public final class Rules {
   /**
    * Holds when {@code rule} does not; fails with {@code reason} when it does.
    *
-   * @param rule the rule
+   * @param rule the rule to negate
    * @param reason the reason code
    * @return the rule that passes when {@code rule} fails
    */
@@ -170,8 +170,8 @@ public final class Rules {
   /**
    * {@return a rule with a sentence of its own, for callers' custom rules}
    *
-   * @param description the description
-   * @param rule the rule
+   * @param description the sentence that names the rule in explanations
+   * @param rule the rule to name
    */
   public static EligibilityRule named(String description, EligibilityRule rule) {
     return new Named(Objects.requireNonNull(description, "description"), Objects.requireNonNull(rule, "rule"));
@@ -183,7 +183,7 @@ public final class Rules {
    * reaching the scope on the day, the partners, roles and coverage), such as the access funnel. Lines of one
    * resource and day then share one verdict; the result is the same as without remembering.
    *
-   * @param rule the rule
+   * @param rule a rule whose verdict depends on the access facts only
    * @return the rule, remembering its verdicts
    */
   public static EligibilityRule rememberedByAccess(EligibilityRule rule) {

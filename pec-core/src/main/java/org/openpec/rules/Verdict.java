@@ -38,7 +38,7 @@ public final class Verdict {
   /**
    * {@return a leaf verdict that holds}
    *
-   * @param rule the rule
+   * @param rule the rule's name, as its explanation shows it
    * @param detail the human explanation
    */
   public static Verdict pass(String rule, String detail) {
@@ -49,7 +49,7 @@ public final class Verdict {
   /**
    * {@return a leaf verdict that fails}
    *
-   * @param rule the rule
+   * @param rule the rule's name, as its explanation shows it
    * @param reason the reason code
    * @param detail the human explanation
    * @throws IllegalArgumentException if {@code reason} is {@link Reason#ELIGIBLE}
