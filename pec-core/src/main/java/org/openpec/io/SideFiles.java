@@ -155,9 +155,9 @@ public final class SideFiles {
    * a role. An empty {@code GrantId} becomes {@code line-N} (the row's physical line). A scope that is not a
    * well-formed grant scope ({@link Scope#malformation}: {@code /subscriptions/} without id, an empty segment, no
    * leading {@code /}, a {@code ..} segment) makes the row bad: it would otherwise cover what it does not name.
-   * Text cells neutralised by {@link GrantsCsv} ({@code '=..}) read back as written before neutralising. When
-   * {@code RoleDefinitionId} is a GUID of the bundled role catalogue, the grant's role name is that role's name
-   * (the GUID decides the role; a disagreeing {@code RoleName} would name the wrong one).
+   * Text cells neutralised in the grants files {@code pec grants} writes ({@code '=..}) read back as written before
+   * neutralising. When {@code RoleDefinitionId} is a GUID of the bundled role catalogue, the grant's role name is
+   * that role's name (the GUID decides the role; a disagreeing {@code RoleName} would name the wrong one).
    *
    * @param path the file to read
    * @return the grants in file order, with the bad rows as problems

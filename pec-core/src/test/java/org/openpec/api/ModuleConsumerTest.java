@@ -18,7 +18,8 @@ import org.openpec.PecCalculator;
 /**
  * A service that uses openpec as a Java module: its code, compiled on the module path against openpec's classes
  * with {@code -Xlint:all -Werror} and without the Immutables annotations (openpec needs them only to compile
- * itself), compiles with no warning and runs.
+ * itself), compiles with no warning and runs: evaluating lines it builds, and reading files through the exported
+ * readers. Code that reaches into {@code org.openpec.internal} does not compile.
  */
 class ModuleConsumerTest {
 
