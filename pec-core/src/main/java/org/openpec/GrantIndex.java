@@ -92,7 +92,7 @@ final class GrantIndex {
     String key = resource.key() + '\u0000' + entitlementId.trim().toLowerCase(java.util.Locale.ROOT);
     int[] cached = withGroups.get(key);
     if (cached == null) {
-      cached = merge(byPath, groupCandidates(hierarchy.groupsOf(entitlementId)));
+      cached = canonical(merge(byPath, groupCandidates(hierarchy.groupsOf(entitlementId))));
       if (withGroups.size() >= CACHE_LIMIT) {
         withGroups.clear();
       }
@@ -116,11 +116,52 @@ final class GrantIndex {
         found = merge(found, bucket);
       }
     }
+    found = canonical(found);
     if (byResource.size() >= CACHE_LIMIT) {
       byResource.clear();
     }
     byResource.put(resource.key(), found);
     return found;
+  }
+
+  /** One array per distinct set of candidates (memoised), so that resources holding the same grants share it. */
+  private final ConcurrentHashMap<Candidates, int[]> distinct = new ConcurrentHashMap<>();
+
+  private int[] canonical(int[] found) {
+    if (found.length == 0) {
+      return NONE;
+    }
+    Candidates key = new Candidates(found);
+    int[] known = distinct.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (distinct.size() >= CACHE_LIMIT) {
+      distinct.clear();
+    }
+    known = distinct.putIfAbsent(key, found);
+    return known != null ? known : found;
+  }
+
+  /** Grant positions compared by content. */
+  private static final class Candidates {
+    private final int[] positions;
+    private final int hash;
+
+    Candidates(int[] positions) {
+      this.positions = positions;
+      this.hash = Arrays.hashCode(positions);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Candidates c && c.hash == hash && Arrays.equals(c.positions, positions);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   private int[] groupCandidates(List<String> groups) {

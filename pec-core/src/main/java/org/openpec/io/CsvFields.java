@@ -1,16 +1,12 @@
 package org.openpec.io;
 
-import java.math.BigDecimal;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.openpec.internal.io.TextValues;
-import org.openpec.internal.text.DecimalText;
 
 /**
  * The fields of one CSV record given as bytes (a record {@link CsvChunks} cut out): where each field lies, and
@@ -39,6 +35,7 @@ final class CsvFields {
     int hi = 0;
     unclosed = false;
     byte delim = delimiter;
+    long delims = (delim & 0xFFL) * ONES;
     while (true) {
       if (n == starts.length) {
         grow();
@@ -61,6 +58,21 @@ final class CsvFields {
         unclosed = inQuotes;
       } else {
         quoted[n] = false;
+        // eight bytes at a time up to the word holding the delimiter; the bytes read past it are the record's too
+        long words = 0;
+        while (i + 8 <= end) {
+          long w = (long) WORDS.get(bytes, i);
+          words |= w;
+          long d = zeroBytes(w ^ delims);
+          if (d != 0) {
+            i += Long.numberOfTrailingZeros(d) >>> 3;
+            break;
+          }
+          i += 8;
+        }
+        if (words < 0 || (words & HIGH_BITS) != 0) {
+          hi = -1;
+        }
         while (i < end) {
           byte c = bytes[i];
           if (c == delim) {
@@ -90,6 +102,17 @@ final class CsvFields {
     count = n;
     nonAscii = hi < 0;
     return this;
+  }
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long MIX = 0x9E3779B97F4A7C15L;
+  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** The high bit of each byte of {@code w} that is zero, and no other bit (exact, no borrow between bytes). */
+  private static long zeroBytes(long w) {
+    return ~(((w & LOW7) + LOW7) | w | LOW7);
   }
 
   private void grow() {
@@ -173,11 +196,20 @@ final class CsvFields {
     return new CsvFields(true, delimiter);
   }
 
-  private final Map<String, Optional<BigDecimal>> numbers = new HashMap<>();
-  private final Map<String, LocalDate> days = new HashMap<>();
-  private final BytesMemo plainTexts = new BytesMemo();
-  private final BytesMemo plainNumbers = new BytesMemo();
-  private final BytesMemo plainDays = new BytesMemo();
+  /** The memories of plain fields' values, one per column (created when first asked for). */
+  private BytesMemo[] memos = new BytesMemo[0];
+
+  private BytesMemo memo(int column) {
+    if (column >= memos.length) {
+      memos = Arrays.copyOf(memos, Math.max(column + 1, 2 * memos.length));
+    }
+    BytesMemo m = memos[column];
+    if (m == null) {
+      m = new BytesMemo();
+      memos[column] = m;
+    }
+    return m;
+  }
 
   /**
    * The text of field {@code i} without surrounding characters up to U+0020 ({@code text(i).trim()}), when the
@@ -190,44 +222,45 @@ final class CsvFields {
     if (s < 0) {
       return null;
     }
-    int e = plainEnd;
-    int h = plainHash;
-    BytesMemo memo = plainTexts;
-    Object known = memo.get(data, s, e, h);
+    BytesMemo m = memo(i);
+    if (!m.worthIt()) {
+      return new String(data, s, plainEnd - s, StandardCharsets.ISO_8859_1);
+    }
+    Object known = m.get(data, s, plainEnd, plainHash);
     if (known != null) {
       return (String) known;
     }
-    String t = new String(data, s, e - s, StandardCharsets.ISO_8859_1);
-    memo.put(data, s, e, h, t);
+    String t = new String(data, s, plainEnd - s, StandardCharsets.ISO_8859_1);
+    m.put(data, s, plainEnd, plainHash, t);
     return t;
   }
 
-  /** The value remembered for plain field {@code i}'s bytes (as written) as a number ({@link #rememberNumber}), or null. */
-  BigDecimal rememberedNumber(int i) {
+  /**
+   * The value remembered for plain field {@code i}'s bytes (as written) as a number or a day
+   * ({@link #remember(int, Object)}), or null.
+   */
+  Object remembered(int i) {
+    if (i >= 0 && i < memos.length && memos[i] != null && !memos[i].worthIt()) {
+      return null;
+    }
     int s = plainStart(i, false);
-    return s < 0 ? null : (BigDecimal) plainNumbers.get(data, s, plainEnd, plainHash);
+    return s < 0 ? null : memo(i).get(data, s, plainEnd, plainHash);
   }
 
-  /** Remembers the number plain field {@code i} reads as (under the reader's dialect). */
-  void rememberNumber(int i, BigDecimal value) {
-    int s = plainStart(i, false);
-    if (s >= 0) {
-      plainNumbers.put(data, s, plainEnd, plainHash, value);
+  /** Remembers the number or day plain field {@code i} reads as (under the reader's dialect). */
+  void remember(int i, Object value) {
+    BytesMemo m = memo(i);
+    if (m.worthIt()) {
+      int s = plainStart(i, false);
+      if (s >= 0) {
+        m.put(data, s, plainEnd, plainHash, value);
+      }
     }
   }
 
-  /** The day remembered for plain field {@code i}'s bytes ({@link #rememberDay}), or null. */
-  LocalDate rememberedDay(int i) {
-    int s = plainStart(i, false);
-    return s < 0 ? null : (LocalDate) plainDays.get(data, s, plainEnd, plainHash);
-  }
-
-  /** Remembers the day plain field {@code i} reads as. */
-  void rememberDay(int i, LocalDate value) {
-    int s = plainStart(i, false);
-    if (s >= 0) {
-      plainDays.put(data, s, plainEnd, plainHash, value);
-    }
+  /** Whether parsed numbers and days of column {@code i} are worth remembering (they repeat). */
+  boolean remembers(int i) {
+    return remember && (i >= memos.length || memos[i] == null || memos[i].worthIt());
   }
 
   private int plainEnd;
@@ -253,77 +286,24 @@ final class CsvFields {
     if (e == s || e - s > BytesMemo.LONGEST) {
       return -1;
     }
-    int h = 1;
-    for (int k = s; k < e; k++) {
-      byte b = d[k];
-      if (b < 0) {
-        return -1; // not ASCII: the text is decoded and checked as UTF-8
-      }
-      h = 31 * h + b;
+    long h = 0;
+    long all = 0;
+    int k = s;
+    for (; k + 8 <= e; k += 8) {
+      long w = (long) WORDS.get(d, k);
+      all |= w;
+      h = (h ^ w) * MIX;
+    }
+    for (; k < e; k++) {
+      all |= d[k];
+      h = (h ^ d[k]) * MIX;
+    }
+    if ((all & HIGH_BITS) != 0) {
+      return -1; // not ASCII: the text is decoded and checked as UTF-8
     }
     plainEnd = e;
-    plainHash = h;
+    plainHash = (int) (h ^ (h >>> 29));
     return s;
-  }
-
-  /** A direct-mapped memory of values by the bytes they were read from; a newer text takes an older one's slot. */
-  private static final class BytesMemo {
-    static final int LONGEST = 512;
-    private static final int SLOTS = 1 << 12;
-    private final byte[][] keys = new byte[SLOTS][];
-    private final Object[] values = new Object[SLOTS];
-
-    Object get(byte[] d, int s, int e, int hash) {
-      int slot = (hash ^ (hash >>> 15)) & (SLOTS - 1);
-      byte[] k = keys[slot];
-      return k != null && Arrays.equals(k, 0, k.length, d, s, e) ? values[slot] : null;
-    }
-
-    void put(byte[] d, int s, int e, int hash, Object value) {
-      int slot = (hash ^ (hash >>> 15)) & (SLOTS - 1);
-      keys[slot] = Arrays.copyOfRange(d, s, e);
-      values[slot] = value;
-    }
-  }
-
-  /** {@link DecimalText#parse} of {@code text}, remembered for texts seen before (prices and rates repeat). */
-  Optional<BigDecimal> number(String text) {
-    if (!remember) {
-      return DecimalText.parse(text);
-    }
-    Optional<BigDecimal> v = numbers.get(text);
-    if (v == null) {
-      v = DecimalText.parse(text);
-      remember(numbers, text, v);
-    }
-    return v;
-  }
-
-  /**
-   * {@link TextValues#parseDay} of {@code text}, remembered for texts seen before (a month has a few days).
-   *
-   * @throws IllegalArgumentException when the text is not a day
-   */
-  LocalDate day(String text) {
-    if (!remember) {
-      return TextValues.parseDay(text);
-    }
-    LocalDate v = days.get(text);
-    if (v == null) {
-      v = TextValues.parseDay(text);
-      remember(days, text, v);
-    }
-    return v;
-  }
-
-  /** Remembers at most 4,096 texts: then forgets them all. */
-  private static <T> void remember(Map<String, T> known, String text, T value) {
-    if (text.length() <= MAX_REMEMBERED) {
-      if (known.size() >= 4096) {
-        known.clear();
-      }
-      known.put(text, value);
-    }
   }
 
   private String decode(byte[] b, int off, int len) {
@@ -391,5 +371,49 @@ final class CsvFields {
       i += need + 1;
     }
     return -1;
+  }
+
+  /**
+   * A direct-mapped memory of one column's values by the bytes they were read from; a newer text takes an older
+   * one's slot. A column whose values seldom repeat (e.g. quantities) stops being remembered after its first
+   * few thousand look-ups, so that it costs nothing more.
+   */
+  private static final class BytesMemo {
+    static final int LONGEST = 512;
+    private static final int SLOTS = 1 << 11;
+    private static final int TRIAL = 1 << 13;
+    private final byte[][] keys = new byte[SLOTS][];
+    private final Object[] values = new Object[SLOTS];
+    private int lookups;
+    private int hits;
+    private boolean off;
+
+    boolean worthIt() {
+      return !off;
+    }
+
+    Object get(byte[] d, int s, int e, int hash) {
+      int slot = (hash ^ (hash >>> 11)) & (SLOTS - 1);
+      byte[] k = keys[slot];
+      Object v = k != null && Arrays.equals(k, 0, k.length, d, s, e) ? values[slot] : null;
+      if (lookups < TRIAL) {
+        lookups++;
+        if (v != null) {
+          hits++;
+        }
+        if (lookups == TRIAL && hits < TRIAL / 2) {
+          off = true;
+          Arrays.fill(keys, null);
+          Arrays.fill(values, null);
+        }
+      }
+      return v;
+    }
+
+    void put(byte[] d, int s, int e, int hash, Object value) {
+      int slot = (hash ^ (hash >>> 11)) & (SLOTS - 1);
+      keys[slot] = Arrays.copyOfRange(d, s, e);
+      values[slot] = value;
+    }
   }
 }

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.openpec.model.UsageLine;
 import org.openpec.internal.text.DecimalText;
+import org.openpec.internal.io.TextValues;
 
 /**
  * Streams the records of a daily rated usage file (rules §11): each record becomes a {@link UsageRecord}, either a
@@ -417,18 +418,18 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
           break;
         }
         case NUMBER: {
-          BigDecimal v = f.rememberedNumber(col);
+          BigDecimal v = (BigDecimal) f.remembered(col);
           if (v == null) {
             String value = f.text(col);
             String point = dialect.toPointNotation(value);
-            v = point == null ? null : f.number(point).orElse(null);
+            v = point == null ? null : DecimalText.parse(point).orElse(null);
             if (v == null) {
               return rejected(number, physical, data, start, end, col, value.isEmpty()
                   ? names[k] + " must not be empty"
                   : names[k] + " must be a decimal number, was \"" + shown(value) + "\""
                   + DialectHint.ofNumber(value, dialect));
             }
-            f.rememberNumber(col, v);
+            f.remember(col, v);
           }
           if (col == quantity) {
             qty = v;
@@ -440,14 +441,14 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
           break;
         }
         case DAY: {
-          LocalDate d = f.rememberedDay(col);
+          LocalDate d = (LocalDate) f.remembered(col);
           if (d == null) {
             String value = f.text(col);
             if (value.isBlank()) {
               return rejected(number, physical, data, start, end, col, names[k] + " must not be empty");
             }
             try {
-              d = f.day(value);
+              d = TextValues.parseDay(value);
             } catch (IllegalArgumentException e) {
               return rejected(number, physical, data, start, end, col, names[k]
                   + " must be a date (yyyy-MM-dd, M/d/yyyy or ISO date-time), was \"" + shown(value) + "\"");
@@ -456,7 +457,7 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
               return rejected(number, physical, data, start, end, col, names[k] + " must be a day of the years "
                   + MIN_YEAR + " to " + MAX_YEAR + ", was \"" + shown(value) + "\"");
             }
-            f.rememberDay(col, d);
+            f.remember(col, d);
           }
           day = d;
           break;

@@ -78,7 +78,10 @@ public final class PriceList {
   }
 
   private static final int CACHE_LIMIT = 1 << 14;
-  private final ConcurrentHashMap<String, List<PriceListEntry>> byMeter = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<MeterKey, List<PriceListEntry>> byMeter = new ConcurrentHashMap<>();
+
+  /** A product, SKU and meter as looked up (IDs as given: the entries found are case-insensitive already). */
+  private record MeterKey(String productId, String skuId, String meterId) {}
 
   /**
    * {@return the rows of a product and SKU that price a meter, whatever their dates (memoised, bounded)}
@@ -88,7 +91,7 @@ public final class PriceList {
    * @param meterId the {@code MeterId}
    */
   public List<PriceListEntry> entriesForMeter(String productId, String skuId, String meterId) {
-    String key = productId + '\u0000' + skuId + '\u0000' + meterId;
+    MeterKey key = new MeterKey(productId, skuId, meterId);
     List<PriceListEntry> cached = byMeter.get(key);
     if (cached != null) {
       return cached;

@@ -18,6 +18,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openpec.LineResult;
+import org.openpec.examples.generate.MonthGenerator;
+import org.openpec.examples.generate.Shape;
 import org.openpec.PecCalculator;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRecord;
@@ -37,7 +39,8 @@ import org.openpec.rules.Verdict;
  * java -cp "$(cat pec-examples/target/bench-classpath.txt)" \
  *   org.openjdk.jmh.Main PerLineBenchmark -f 1 -wi 2 -i 3
  * </pre>
- * Run it with {@code -p rules=standard} or {@code -p rules=standard+caller} for one rule only (both by default).
+ * Run it with {@code -p rules=standard} or {@code -p rules=standard+caller} for one rule only (both by default),
+ * and {@code -p shape=REALISTIC} or {@code -p shape=DENSE} for one month's shape (both by default).
  * The month ({@code -p lines=200000} by default) is generated once into {@code -p dir=...} (default
  * {@code bench-data}) and reused, as the suite does.
  */
@@ -52,6 +55,14 @@ public class PerLineBenchmark {
   /** Usage lines of the generated month. */
   @Param("200000")
   public long lines;
+
+  /**
+   * The month's shape: {@code REALISTIC} (as {@code pec generate} writes by default: thousands of resources,
+   * grants and price rows, so that few lines share an access verdict) or {@code DENSE} (the first figures' month:
+   * 50 customers, a small price list, hundreds of lines per resource and day).
+   */
+  @Param({"REALISTIC", "DENSE"})
+  public String shape;
 
   /** Folder of the generated months. */
   @Param("bench-data")
@@ -90,7 +101,8 @@ public class PerLineBenchmark {
   /** Generates or reuses the month, reads every readable line into memory and builds the calculator. */
   @Setup(Level.Trial)
   public void load() {
-    BenchMonth month = BenchMonth.prepare(Path.of(dir), lines, 1, System.err);
+    BenchMonth month = BenchMonth.prepare(Path.of(dir), lines, 1, MonthGenerator.DEFAULT_MALFORMED_EVERY,
+        Shape.valueOf(shape), System.err);
     if (rules.equals("standard")) {
       calculator = OpenpecRuns.calculator(month);
     } else {
