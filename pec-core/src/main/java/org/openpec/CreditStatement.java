@@ -64,9 +64,11 @@ public final class CreditStatement implements java.io.Serializable {
   /** Statements merged in and not yet folded: an immutable list, shared by the statements built from it. */
   private record Pending(CreditStatement head, Pending tail) {}
 
+  /** The folded totals by dimension, currencies and key. */
   private final Map<Key, Totals> base;
   private final transient Pending pending;
   private final transient long pendingSize;
+  /** The number of rejected records. */
   private final long rejected;
   private transient volatile Map<Key, Totals> folded;
 
@@ -78,26 +80,35 @@ public final class CreditStatement implements java.io.Serializable {
     this.folded = pending == null ? base : null;
   }
 
-  /** The statement of no line. */
+  /** {@return the statement of no line} */
   public static CreditStatement empty() {
     return EMPTY;
   }
 
-  /** The statement of one line. */
+  /**
+   * {@return the statement of one line}
+   *
+   * @param result the line's result
+   */
   public static CreditStatement of(LineResult result) {
     Accumulator a = new Accumulator();
     a.add(result);
     return a.toStatement();
   }
 
-  /** This statement with one more line. */
+  /**
+   * {@return this statement with one more line}
+   *
+   * @param result the line's result
+   */
   public CreditStatement add(LineResult result) {
     return merge(of(result));
   }
 
   /**
-   * This statement with {@code count} more rejected records (which carry no money).
+   * {@return this statement with {@code count} more rejected records (which carry no money)}
    *
+   * @param count the number of rejected records to add, not negative
    * @throws InvalidAmountException if {@code count} is negative or the count of rejected records overflows
    */
   public CreditStatement plusRejected(long count) {
@@ -121,8 +132,9 @@ public final class CreditStatement implements java.io.Serializable {
   }
 
   /**
-   * The statement of the lines of both.
+   * {@return the statement of the lines of both}
    *
+   * @param other the statement to merge in
    * @throws InvalidAmountException if the count of rejected records overflows
    */
   public CreditStatement merge(CreditStatement other) {
@@ -167,12 +179,20 @@ public final class CreditStatement implements java.io.Serializable {
     }
   }
 
-  /** Serialized as its folded totals: the pending statements never travel. */
+  /**
+   * Serialized as its folded totals: the pending statements never travel.
+   *
+   * @return the statement to serialize in this one's place
+   */
   private Object writeReplace() {
     return pending == null ? this : new CreditStatement(new HashMap<>(entries()), null, 0, rejected);
   }
 
-  /** A deserialized statement is folded: its totals are its base. */
+  /**
+   * A deserialized statement is folded: its totals are its base.
+   *
+   * @return the statement to use in place of the one read
+   */
   private Object readResolve() {
     return new CreditStatement(base, null, 0, rejected);
   }
@@ -192,13 +212,13 @@ public final class CreditStatement implements java.io.Serializable {
     return f;
   }
 
-  /** A collector of line results into a statement; usable with parallel streams. */
+  /** {@return a collector of line results into a statement; usable with parallel streams} */
   public static Collector<LineResult, ?, CreditStatement> collector() {
     return Collector.of(Accumulator::new, Accumulator::add, Accumulator::merge, Accumulator::toStatement,
         Collector.Characteristics.UNORDERED);
   }
 
-  /** The pairs of currencies of the lines, in order. */
+  /** {@return the pairs of currencies of the lines, in order} */
   public SortedSet<Currencies> currencies() {
     SortedSet<Currencies> out = new TreeSet<>();
     for (Key k : entries().keySet()) {
@@ -209,7 +229,7 @@ public final class CreditStatement implements java.io.Serializable {
     return Collections.unmodifiableSortedSet(out);
   }
 
-  /** Totals of every evaluated line per pair of currencies, in currency order. */
+  /** {@return totals of every evaluated line per pair of currencies, in currency order} */
   public SortedMap<Currencies, Totals> byCurrency() {
     SortedMap<Currencies, Totals> out = new TreeMap<>();
     entries().forEach((k, v) -> {
@@ -221,7 +241,9 @@ public final class CreditStatement implements java.io.Serializable {
   }
 
   /**
-   * The statement of the lines in {@code currencies} (no rejected record: a rejected record has no currency).
+   * {@return the statement of the lines in {@code currencies} (no rejected record: a rejected record has no currency)}
+   *
+   * @param currencies the pair of pricing and billing currencies
    */
   public CreditStatement inCurrency(Currencies currencies) {
     Objects.requireNonNull(currencies, "currencies");
@@ -234,7 +256,7 @@ public final class CreditStatement implements java.io.Serializable {
     return new CreditStatement(Collections.unmodifiableMap(out), null, 0, 0);
   }
 
-  /** The number of evaluated lines, every currency (rejected records excluded). */
+  /** {@return the number of evaluated lines, every currency (rejected records excluded)} */
   public long lines() {
     long n = 0;
     for (Map.Entry<Key, Totals> e : entries().entrySet()) {
@@ -246,7 +268,7 @@ public final class CreditStatement implements java.io.Serializable {
   }
 
   /**
-   * Totals of every evaluated line; {@link Totals#zero()} when there is none.
+   * {@return totals of every evaluated line; {@link Totals#zero()} when there is none}
    *
    * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
    */
@@ -255,7 +277,7 @@ public final class CreditStatement implements java.io.Serializable {
   }
 
   /**
-   * Totals of the lines whose product is eligible (no product exclusion); {@link Totals#zero()} when none is.
+   * {@return totals of the lines whose product is eligible (no product exclusion); {@link Totals#zero()} when none is}
    *
    * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
    */
@@ -264,7 +286,7 @@ public final class CreditStatement implements java.io.Serializable {
   }
 
   /**
-   * Σ credit / Σ list cost over product-eligible lines, scale 6, HALF_EVEN (display only).
+   * {@return Σ credit / Σ list cost over product-eligible lines, scale 6, HALF_EVEN (display only)}
    *
    * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
    */
@@ -273,7 +295,7 @@ public final class CreditStatement implements java.io.Serializable {
   }
 
   /**
-   * Totals per customer id, sorted.
+   * {@return totals per customer id, sorted}
    *
    * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
    */
@@ -282,7 +304,7 @@ public final class CreditStatement implements java.io.Serializable {
   }
 
   /**
-   * Totals per Azure subscription ({@code EntitlementId}), sorted.
+   * {@return totals per Azure subscription ({@code EntitlementId}), sorted}
    *
    * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
    */
@@ -291,7 +313,7 @@ public final class CreditStatement implements java.io.Serializable {
   }
 
   /**
-   * Totals per reason code, in code order; the count of a reason is its {@link Totals#lines()}.
+   * {@return totals per reason code, in code order; the count of a reason is its {@link Totals#lines()}}
    *
    * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
    */
@@ -299,7 +321,11 @@ public final class CreditStatement implements java.io.Serializable {
     return named(REASON);
   }
 
-  /** The number of lines of a reason, every currency; for {@link Reason#REJECTED}, the rejected records. */
+  /**
+   * {@return the number of lines of a reason, every currency; for {@link Reason#REJECTED}, the rejected records}
+   *
+   * @param reason the reason code
+   */
   public long count(Reason reason) {
     if (reason == Reason.REJECTED) {
       return rejected;
@@ -313,7 +339,7 @@ public final class CreditStatement implements java.io.Serializable {
     return n;
   }
 
-  /** The number of rejected records (counted, not summed). */
+  /** {@return the number of rejected records (counted, not summed)} */
   public long rejected() {
     return rejected;
   }

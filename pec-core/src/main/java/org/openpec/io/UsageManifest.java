@@ -32,7 +32,7 @@ import java.util.Optional;
  * @param attributeSet {@code full}, {@code basic}, or empty when the manifest does not say
  * @param blobs the blobs in the order the manifest lists them
  */
-public record UsageManifest(Path file, String dataFormat, String schemaVersion, String eTag, String attributeSet,
+record UsageManifest(Path file, String dataFormat, String schemaVersion, String eTag, String attributeSet,
     List<Blob> blobs) {
 
   /** The only data format of the v2 export. */

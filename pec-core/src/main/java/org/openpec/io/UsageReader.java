@@ -21,7 +21,8 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.openpec.model.UsageLine;
-import org.openpec.money.DecimalText;
+import org.openpec.internal.text.DecimalText;
+import org.openpec.internal.io.TextValues;
 
 /**
  * Streams the records of a daily rated usage file (rules §11): each record becomes a {@link UsageRecord}, either a
@@ -249,6 +250,8 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   /**
    * Opens a usage file and reads its header.
    *
+   * @param path the file to read
+   * @return the reader, positioned before the first record
    * @throws InputException when the file cannot be read, is empty, or lacks a required column
    */
   public static UsageReader open(Path path) {
@@ -259,6 +262,9 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
    * Opens a usage CSV written in {@code dialect} and reads its header. {@link UsageSource} also reads gzip, JSON
    * Lines and manifests, and several files as one.
    *
+   * @param path the file to read
+   * @param dialect the delimiter and decimal separator of the file
+   * @return the reader, positioned before the first record
    * @throws InputException when the file cannot be read, is empty, or lacks a required column; when the header
    *     is separated by another delimiter, the message names it
    */
@@ -279,7 +285,9 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   /**
    * Reads a usage file from a stream (e.g. standard input).
    *
+   * @param in the stream; closed with the reader
    * @param name the name used in messages
+   * @return the reader, positioned before the first record
    * @throws InputException when the text is empty or lacks a required column
    */
   public static UsageReader open(InputStream in, String name) {
@@ -296,17 +304,21 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     return new UsageReader(in, name, name, CsvDialect.STANDARD, chunkBytes);
   }
 
-  /** The file's name without folders, as problems name it. */
+  /** {@return the file's name without folders, as problems name it} */
   public String fileName() {
     return feed != null ? feed.fileName() : fileName;
   }
 
-  /** Whether the header has the column. */
+  /**
+   * {@return whether the header has the column}
+   *
+   * @param name the column name
+   */
   public boolean hasColumn(String name) {
     return feed != null ? feed.hasColumn(name) : columns.index(name) >= 0;
   }
 
-  /** The records that remain, lazily, in file order; closing the stream closes the reader. */
+  /** {@return the records that remain, lazily, in file order; closing the stream closes the reader} */
   public Stream<UsageRecord> stream() {
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
         false).onClose(this::close);

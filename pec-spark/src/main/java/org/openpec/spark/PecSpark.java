@@ -25,8 +25,8 @@ import org.apache.spark.sql.types.StructType;
 import org.openpec.CreditStatement;
 import org.openpec.LineResult;
 import org.openpec.PecCalculator;
-import org.openpec.io.CreditCsv;
-import org.openpec.io.CsvOutput;
+import org.openpec.internal.io.CreditCsv;
+import org.openpec.internal.io.CsvOutput;
 import org.openpec.pricing.Repricing;
 
 /**

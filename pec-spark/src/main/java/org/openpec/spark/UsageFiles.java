@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.apache.spark.input.PortableDataStream;
-import org.openpec.io.CreditCsv;
+import org.openpec.internal.io.CreditCsv;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRecord;
 import org.openpec.io.UsageSource;
