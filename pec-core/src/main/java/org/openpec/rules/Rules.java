@@ -482,7 +482,7 @@ public final class Rules {
     if (!f.hasPriceList()) {
       return Pass.NOT_THIRD_PARTY_SKIPPED;
     }
-    return anyEntry(f, THIRD_PARTY_ENTRY)
+    return anyThirdPartyEntry(f)
         ? Verdict.fail(NOT_THIRD_PARTY.description(), Reason.THIRD_PARTY, "the price list tags the product Third Party")
         : Pass.NOT_THIRD_PARTY;
   }
@@ -492,7 +492,7 @@ public final class Rules {
       return Pass.NOT_RESERVATION_SKIPPED;
     }
     String rule = NOT_RESERVATION.description();
-    if (anyEntry(f, RESERVATION_ENTRY)) {
+    if (anyReservationEntry(f)) {
       return Verdict.fail(rule, Reason.RESERVATION, "the price list tags the product Reservations");
     }
     if (f.line().chargeType().trim().equalsIgnoreCase("Purchase")) {
@@ -537,14 +537,22 @@ public final class Rules {
         : Pass.NOT_BENEFIT;
   }
 
-  private static final Predicate<PriceListEntry> THIRD_PARTY_ENTRY = PriceListEntry::isThirdParty;
-  private static final Predicate<PriceListEntry> RESERVATION_ENTRY = PriceListEntry::isReservation;
-
-  /** Whether an entry in force on the usage day passes {@code test}. */
-  private static boolean anyEntry(LineFacts f, Predicate<PriceListEntry> test) {
+  /** Whether an entry in force on the usage day is tagged Third Party (one loop per test: no shared call site). */
+  private static boolean anyThirdPartyEntry(LineFacts f) {
     java.time.LocalDate day = f.line().usageDate();
     for (PriceListEntry e : f.priceEntriesAnyDay()) {
-      if (test.test(e) && e.isInForceOn(day)) {
+      if (e.isThirdParty() && e.isInForceOn(day)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an entry in force on the usage day is tagged Reservations. */
+  private static boolean anyReservationEntry(LineFacts f) {
+    java.time.LocalDate day = f.line().usageDate();
+    for (PriceListEntry e : f.priceEntriesAnyDay()) {
+      if (e.isReservation() && e.isInForceOn(day)) {
         return true;
       }
     }
