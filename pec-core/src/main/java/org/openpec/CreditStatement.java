@@ -64,9 +64,11 @@ public final class CreditStatement implements java.io.Serializable {
   /** Statements merged in and not yet folded: an immutable list, shared by the statements built from it. */
   private record Pending(CreditStatement head, Pending tail) {}
 
+  /** The folded totals by dimension, currencies and key. */
   private final Map<Key, Totals> base;
   private final transient Pending pending;
   private final transient long pendingSize;
+  /** The number of rejected records. */
   private final long rejected;
   private transient volatile Map<Key, Totals> folded;
 
@@ -78,26 +80,35 @@ public final class CreditStatement implements java.io.Serializable {
     this.folded = pending == null ? base : null;
   }
 
-  /** The statement of no line. */
+  /** {@return the statement of no line} */
   public static CreditStatement empty() {
     return EMPTY;
   }
 
-  /** The statement of one line. */
+  /**
+   * {@return the statement of one line}
+   *
+   * @param result the line's result
+   */
   public static CreditStatement of(LineResult result) {
     Accumulator a = new Accumulator();
     a.add(result);
     return a.toStatement();
   }
 
-  /** This statement with one more line. */
+  /**
+   * {@return this statement with one more line}
+   *
+   * @param result the line's result
+   */
   public CreditStatement add(LineResult result) {
     return merge(of(result));
   }
 
   /**
-   * This statement with {@code count} more rejected records (which carry no money).
+   * {@return this statement with {@code count} more rejected records (which carry no money)}
    *
+   * @param count the number of rejected records to add, not negative
    * @throws InvalidAmountException if {@code count} is negative or the count of rejected records overflows
    */
   public CreditStatement plusRejected(long count) {
@@ -121,8 +132,9 @@ public final class CreditStatement implements java.io.Serializable {
   }
 
   /**
-   * The statement of the lines of both.
+   * {@return the statement of the lines of both}
    *
+   * @param other the statement to merge in
    * @throws InvalidAmountException if the count of rejected records overflows
    */
   public CreditStatement merge(CreditStatement other) {
@@ -167,12 +179,20 @@ public final class CreditStatement implements java.io.Serializable {
     }
   }
 
-  /** Serialized as its folded totals: the pending statements never travel. */
+  /**
+   * Serialized as its folded totals: the pending statements never travel.
+   *
+   * @return the statement to serialize in this one's place
+   */
   private Object writeReplace() {
     return pending == null ? this : new CreditStatement(new HashMap<>(entries()), null, 0, rejected);
   }
 
-  /** A deserialized statement is folded: its totals are its base. */
+  /**
+   * A deserialized statement is folded: its totals are its base.
+   *
+   * @return the statement to use in place of the one read
+   */
   private Object readResolve() {
     return new CreditStatement(base, null, 0, rejected);
   }
@@ -192,13 +212,13 @@ public final class CreditStatement implements java.io.Serializable {
     return f;
   }
 
-  /** A collector of line results into a statement; usable with parallel streams. */
+  /** {@return a collector of line results into a statement; usable with parallel streams} */
   public static Collector<LineResult, ?, CreditStatement> collector() {
     return Collector.of(Accumulator::new, Accumulator::add, Accumulator::merge, Accumulator::toStatement,
         Collector.Characteristics.UNORDERED);
   }
 
-  /** The pairs of currencies of the lines, in order. */
+  /** {@return the pairs of currencies of the lines, in order} */
   public SortedSet<Currencies> currencies() {
     SortedSet<Currencies> out = new TreeSet<>();
     for (Key k : entries().keySet()) {
@@ -209,7 +229,7 @@ public final class CreditStatement implements java.io.Serializable {
     return Collections.unmodifiableSortedSet(out);
   }
 
-  /** Totals of every evaluated line per pair of currencies, in currency order. */
+  /** {@return totals of every evaluated line per pair of currencies, in currency order} */
   public SortedMap<Currencies, Totals> byCurrency() {
     SortedMap<Currencies, Totals> out = new TreeMap<>();
     entries().forEach((k, v) -> {
@@ -221,7 +241,9 @@ public final class CreditStatement implements java.io.Serializable {
   }
 
   /**
-   * The statement of the lines in {@code currencies} (no rejected record: a rejected record has no currency).
+   * {@return the statement of the lines in {@code currencies} (no rejected record: a rejected record has no currency)}
+   *
+   * @param currencies the pair of pricing and billing currencies
    */
   public CreditStatement inCurrency(Currencies currencies) {
     Objects.requireNonNull(currencies, "currencies");
@@ -234,7 +256,7 @@ public final class CreditStatement implements java.io.Serializable {
     return new CreditStatement(Collections.unmodifiableMap(out), null, 0, 0);
   }
 
-  /** The number of evaluated lines, every currency (rejected records excluded). */
+  /** {@return the number of evaluated lines, every currency (rejected records excluded)} */
   public long lines() {
     long n = 0;
     for (Map.Entry<Key, Totals> e : entries().entrySet()) {
@@ -246,7 +268,7 @@ public final class CreditStatement implements java.io.Serializable {
   }
 
   /**
-   * Totals of every evaluated line; {@link Totals#zero()} when there is none.
+   * {@return totals of every evaluated line; {@link Totals#zero()} when there is none}
    *
    * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
    */
@@ -255,7 +277,7 @@ public final class CreditStatement implements java.io.Serializable {
   }
 
   /**
-   * Totals of the lines whose product is eligible (no product exclusion); {@link Totals#zero()} when none is.
+   * {@return totals of the lines whose product is eligible (no product exclusion); {@link Totals#zero()} when none is}
    *
    * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
    */
@@ -264,7 +286,7 @@ public final class CreditStatement implements java.io.Serializable {
   }
 
   /**
-   * Σ credit / Σ list cost over product-eligible lines, scale 6, HALF_EVEN (display only).
+   * {@return Σ credit / Σ list cost over product-eligible lines, scale 6, HALF_EVEN (display only)}
    *
    * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
    */
@@ -273,7 +295,7 @@ public final class CreditStatement implements java.io.Serializable {
   }
 
   /**
-   * Totals per customer id, sorted.
+   * {@return totals per customer id, sorted}
    *
    * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
    */
@@ -282,7 +304,7 @@ public final class CreditStatement implements java.io.Serializable {
   }
 
   /**
-   * Totals per Azure subscription ({@code EntitlementId}), sorted.
+   * {@return totals per Azure subscription ({@code EntitlementId}), sorted}
    *
    * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
    */
@@ -291,7 +313,7 @@ public final class CreditStatement implements java.io.Serializable {
   }
 
   /**
-   * Totals per reason code, in code order; the count of a reason is its {@link Totals#lines()}.
+   * {@return totals per reason code, in code order; the count of a reason is its {@link Totals#lines()}}
    *
    * @throws CurrencyMismatchException if the lines are in more than one pair of currencies
    */
@@ -299,7 +321,11 @@ public final class CreditStatement implements java.io.Serializable {
     return named(REASON);
   }
 
-  /** The number of lines of a reason, every currency; for {@link Reason#REJECTED}, the rejected records. */
+  /**
+   * {@return the number of lines of a reason, every currency; for {@link Reason#REJECTED}, the rejected records}
+   *
+   * @param reason the reason code
+   */
   public long count(Reason reason) {
     if (reason == Reason.REJECTED) {
       return rejected;
@@ -313,7 +339,7 @@ public final class CreditStatement implements java.io.Serializable {
     return n;
   }
 
-  /** The number of rejected records (counted, not summed). */
+  /** {@return the number of rejected records (counted, not summed)} */
   public long rejected() {
     return rejected;
   }
@@ -456,23 +482,101 @@ public final class CreditStatement implements java.io.Serializable {
   /** Mutable exact sums of one cell. */
   private static final class Sums {
     private long lines;
-    private BigDecimal listCost = BigDecimal.ZERO;
-    private BigDecimal pricingPreTaxTotal = BigDecimal.ZERO;
-    private BigDecimal credit = BigDecimal.ZERO;
-    private BigDecimal billingPreTaxTotal = BigDecimal.ZERO;
-    private BigDecimal billingCredit = BigDecimal.ZERO;
+    private final ExactSum listCost = new ExactSum();
+    private final ExactSum pricingPreTaxTotal = new ExactSum();
+    private final ExactSum credit = new ExactSum();
+    private final ExactSum billingPreTaxTotal = new ExactSum();
+    private final ExactSum billingCredit = new ExactSum();
 
     void add(LineAmounts a) {
       lines++;
-      listCost = listCost.add(a.listCost());
-      pricingPreTaxTotal = pricingPreTaxTotal.add(a.pricingPreTaxTotal());
-      credit = credit.add(a.credit());
-      billingPreTaxTotal = billingPreTaxTotal.add(a.billingPreTaxTotal());
-      billingCredit = billingCredit.add(a.billingCredit());
+      listCost.add(a.listCost());
+      pricingPreTaxTotal.add(a.pricingPreTaxTotal());
+      credit.add(a.credit());
+      billingPreTaxTotal.add(a.billingPreTaxTotal());
+      billingCredit.add(a.billingCredit());
     }
 
     Totals toTotals(Currencies currencies) {
-      return new Totals(currencies, lines, listCost, pricingPreTaxTotal, credit, billingPreTaxTotal, billingCredit);
+      return new Totals(currencies, lines, listCost.value(), pricingPreTaxTotal.value(), credit.value(),
+          billingPreTaxTotal.value(), billingCredit.value());
+    }
+  }
+
+  /**
+   * An exact running sum equal to {@code BigDecimal.ZERO.add(a).add(b)...}, value and scale (the largest scale
+   * added): kept as a {@code long} of units of the largest scale seen while it fits, and moved into a
+   * {@code BigDecimal} when it would not, so that adding the lines of a cell seldom does big-number arithmetic.
+   */
+  static final class ExactSum {
+    private long units;
+    private int scale;
+    private BigDecimal spilled = BigDecimal.ZERO;
+
+    void add(BigDecimal v) {
+      int s = v.scale();
+      if (s < 0 || s > 18 || v.precision() > 18) {
+        spilled = spilled.add(v);
+        return;
+      }
+      long u = v.unscaledValue().longValue();
+      if (s > scale) {
+        long rescaled = rescale(units, s - scale);
+        if (rescaled == OVERFLOW) {
+          spill();
+        } else {
+          units = rescaled;
+        }
+        scale = s;
+      } else if (s < scale) {
+        u = rescale(u, scale - s);
+        if (u == OVERFLOW) {
+          spilled = spilled.add(v);
+          return;
+        }
+      }
+      long sum = units + u;
+      if (((units ^ sum) & (u ^ sum)) < 0) {
+        spill();
+        units = u;
+      } else {
+        units = sum;
+      }
+    }
+
+    private void spill() {
+      spilled = spilled.add(BigDecimal.valueOf(units, scale));
+      units = 0;
+    }
+
+    /** The sum, exact, at the largest scale added (0 when nothing was). */
+    BigDecimal value() {
+      BigDecimal inLong = BigDecimal.valueOf(units, scale);
+      return spilled.signum() == 0 && spilled.scale() <= scale ? inLong : spilled.add(inLong);
+    }
+
+    private static final long OVERFLOW = Long.MIN_VALUE;
+    private static final long[] TENS = new long[19];
+
+    static {
+      TENS[0] = 1;
+      for (int i = 1; i < TENS.length; i++) {
+        TENS[i] = TENS[i - 1] * 10;
+      }
+    }
+
+    /** {@code u × 10^by}, or {@link #OVERFLOW} when that does not fit in a long. */
+    private static long rescale(long u, int by) {
+      if (u == 0) {
+        return 0;
+      }
+      if (by >= TENS.length) {
+        return OVERFLOW;
+      }
+      long m = TENS[by];
+      long hi = Math.multiplyHigh(u, m);
+      long lo = u * m;
+      return (hi == 0 && lo >= 0) || (hi == -1 && lo < 0) ? (lo == OVERFLOW ? OVERFLOW : lo) : OVERFLOW;
     }
   }
 }

@@ -42,7 +42,7 @@ public final class LineResult {
   }
 
   /**
-   * A result with its verdict.
+   * {@return a result with its verdict}
    *
    * @param line the usage line
    * @param verdict the rules' verdict
@@ -63,12 +63,12 @@ public final class LineResult {
         Objects.requireNonNull(explain, "explain"));
   }
 
-  /** The usage line. */
+  /** {@return the usage line} */
   public UsageLine line() {
     return line;
   }
 
-  /** The rules' verdict: eligible or not, every failed rule, and the evidence. */
+  /** {@return the rules' verdict: eligible or not, every failed rule, and the evidence} */
   public Verdict verdict() {
     Verdict v = verdict;
     if (v == null) {
@@ -81,32 +81,32 @@ public final class LineResult {
     return v;
   }
 
-  /** The primary reason: {@link Reason#ELIGIBLE} or the first failing rule's code. */
+  /** {@return the primary reason: {@link Reason#ELIGIBLE} or the first failing rule's code} */
   public Reason reason() {
     return reason;
   }
 
-  /** The verdict's short human sentence (its evidence). */
+  /** {@return the verdict's short human sentence (its evidence)} */
   public String detail() {
     return detail;
   }
 
-  /** Whether the line earns credit. */
+  /** {@return whether the line earns credit} */
   public boolean isEligible() {
     return reason == Reason.ELIGIBLE;
   }
 
-  /** The rate in force on the usage day, as a fraction, whatever the verdict. */
+  /** {@return the rate in force on the usage day, as a fraction, whatever the verdict} */
   public BigDecimal rateInForce() {
     return rateInForce;
   }
 
-  /** The line's money (rules §8). */
+  /** {@return the line's money (rules §8)} */
   public LineAmounts amounts() {
     return amounts;
   }
 
-  /** Whether the list cost came from the price list rather than the line's unit price. */
+  /** {@return whether the list cost came from the price list rather than the line's unit price} */
   public boolean repriced() {
     return repriced;
   }
@@ -114,6 +114,8 @@ public final class LineResult {
   /**
    * The credit lost, pricing currency: {@code listCost × rateInForce} when the product is eligible but the line
    * is not, else zero.
+    *
+    * @return the credit lost, pricing currency; zero when eligible
    */
   public BigDecimal creditLost() {
     return reason.isProductExclusion() || reason == Reason.ELIGIBLE ? BigDecimal.ZERO

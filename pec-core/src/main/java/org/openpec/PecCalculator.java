@@ -47,7 +47,7 @@ public abstract class PecCalculator {
 
   PecCalculator() {}
 
-  /** A builder; every attribute has a default (no grants: every line is {@code NO_ACCESS}). */
+  /** {@return a builder; every attribute has a default (no grants: every line is {@code NO_ACCESS})} */
   public static Builder builder() {
     return new Builder();
   }
@@ -57,49 +57,49 @@ public abstract class PecCalculator {
     Builder() {}
   }
 
-  /** The eligibility rule; {@link Rules#standard()} by default. */
+  /** {@return the eligibility rule; {@link Rules#standard()} by default} */
   @Value.Default
   @Value.Auxiliary
   public EligibilityRule rule() {
     return Rules.standard();
   }
 
-  /** The rate schedule; 15 % on every date by default. */
+  /** {@return the rate schedule; 15 % on every date by default} */
   @Value.Default
   public PecRate rates() {
     return PecRate.standard();
   }
 
-  /** The role catalogue; the bundled one by default. */
+  /** {@return the role catalogue; the bundled one by default} */
   @Value.Default
   @Value.Auxiliary
   public RoleCatalog roles() {
     return RoleCatalog.bundled();
   }
 
-  /** The consumption price list; without one, price-list rules are skipped (rules §6). */
+  /** {@return the consumption price list; without one, price-list rules are skipped (rules §6)} */
   @Value.Auxiliary
   public abstract Optional<PriceList> priceList();
 
-  /** The grants, in input order. */
+  /** {@return the grants, in input order} */
   @Value.Auxiliary
   public abstract List<AccessGrant> grants();
 
-  /** Partner organisations and agreements; without a partners file, every agreement is assumed active. */
+  /** {@return partner organisations and agreements; without a partners file, every agreement is assumed active} */
   @Value.Default
   @Value.Auxiliary
   public PartnerDirectory partners() {
     return PartnerDirectory.assumeAllActive();
   }
 
-  /** The management-group hierarchy; none by default (group-scope grants then cover nothing). */
+  /** {@return the management-group hierarchy; none by default (group-scope grants then cover nothing)} */
   @Value.Default
   @Value.Auxiliary
   public ManagementHierarchy hierarchy() {
     return ManagementHierarchy.none();
   }
 
-  /** How qualifying grants must cover the day; {@link CoveragePolicy#UNION} by default. */
+  /** {@return how qualifying grants must cover the day; {@link CoveragePolicy#UNION} by default} */
   @Value.Default
   public CoveragePolicy coverage() {
     return CoveragePolicy.UNION;
@@ -121,6 +121,8 @@ public abstract class PecCalculator {
   /**
    * The number of grants at management-group scope that cover nothing because no hierarchy was given; a
    * caller reports this once rather than per line.
+    *
+    * @return the number of such grants
    */
   public int unresolvedGroupGrants() {
     return hierarchy().isGiven() ? 0 : index().groupGrantCount();
@@ -129,17 +131,29 @@ public abstract class PecCalculator {
   /**
    * The facts the rules see for {@code line}, each looked up on first request; for one thread (a rule reads them
    * while deciding the line).
+   *
+   * @param line the usage line
+   * @return the facts the rules see
    */
   public LineFacts factsOf(UsageLine line) {
     return new CalculatorFacts(this, Objects.requireNonNull(line, "line"));
   }
 
-  /** The verdict of the rule for {@code line}: the full tree, with every rule's result and the evidence. */
+  /**
+   * {@return the verdict of the rule for {@code line}: the full tree, with every rule's result and the evidence}
+   *
+   * @param line the usage line
+   */
   public Verdict verdictOf(UsageLine line) {
     return rule().explain(factsOf(line));
   }
 
-  /** Evaluates one line priced by its own unit price. */
+  /**
+   * Evaluates one line priced by its own unit price.
+   *
+   * @param line the usage line
+   * @return the line's result
+   */
   public LineResult evaluate(UsageLine line) {
     return evaluate(line, null);
   }
@@ -147,7 +161,9 @@ public abstract class PecCalculator {
   /**
    * Evaluates one repriced line: its list cost comes from the price list rather than from its unit price.
    *
+   * @param line the usage line
    * @param listCost the line's graduated list cost, pricing currency; null to price the line by its own unit price
+   * @return the line's result, repriced
    */
   public LineResult evaluate(UsageLine line, BigDecimal listCost) {
     Objects.requireNonNull(line, "line");
@@ -162,7 +178,10 @@ public abstract class PecCalculator {
    * Evaluates one line of a repricing {@code plan}: priced from the price list's graduated tiers when the plan
    * prices it, else by its own unit price.
    *
+   * @param line the usage line
+   * @param plan the repricing plan of the file
    * @param recordNumber the line's record number in the usage file, as given to the plan's planner
+   * @return the line's result
    */
   public LineResult evaluate(UsageLine line, long recordNumber, Repricing.Plan plan) {
     Objects.requireNonNull(plan, "plan");
@@ -196,12 +215,17 @@ public abstract class PecCalculator {
     return System.identityHashCode(this);
   }
 
-  /** Evaluates the lines lazily, in order; the stream may be parallel. */
+  /**
+   * Evaluates the lines lazily, in order; the stream may be parallel.
+   *
+   * @param lines the usage lines
+   * @return the results, one per line, in order
+   */
   public Stream<LineResult> evaluate(Stream<UsageLine> lines) {
     return lines.map(this::evaluate);
   }
 
-  /** A collector that evaluates lines and folds them into a statement. */
+  /** {@return a collector that evaluates lines and folds them into a statement} */
   public Collector<UsageLine, ?, CreditStatement> toStatement() {
     return Collectors.mapping(this::evaluate, CreditStatement.collector());
   }

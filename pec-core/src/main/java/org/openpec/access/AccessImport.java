@@ -100,7 +100,7 @@ public abstract class AccessImport {
 
   AccessImport() {}
 
-  /** A builder; every attribute has a default (no sources: no grants). */
+  /** {@return a builder; every attribute has a default (no sources: no grants)} */
   public static Builder builder() {
     return new Builder();
   }
@@ -110,13 +110,15 @@ public abstract class AccessImport {
     Builder() {}
   }
 
-  /** Who the principals are; nobody by default (every grant unattributed). */
+  /** {@return who the principals are; nobody by default (every grant unattributed)} */
   @Value.Default
   public PrincipalDirectory principals() {
     return PrincipalDirectory.empty();
   }
 
-  /** The role catalogue, to name roles that the sources give by definition id only; the bundled one by default. */
+  /**
+   * {@return the role catalogue, to name roles that the sources give by definition id only; the bundled one by default}
+   */
   @Value.Default
   @Value.Auxiliary
   public RoleCatalog roles() {
@@ -126,22 +128,29 @@ public abstract class AccessImport {
   /**
    * The start of the Activity Log window, e.g. the {@code --start-time} of the export; by default the earliest
    * event of the log. An earlier event moves the window's start back to it.
+    *
+    * @return the start of the import's period, or empty for all history
    */
   public abstract Optional<Instant> since();
 
   /**
-   * The end of the Activity Log window (the time the export was taken); by default the latest event of the log.
+   * {@return the end of the Activity Log window (the time the export was taken); by default the latest event of the
+   * log}
    * After it the log says nothing, and assignments still held are assumed held on.
    */
   public abstract Optional<Instant> until();
 
-  /** The Activity Log files, pooled into one log. */
+  /** {@return the Activity Log files, pooled into one log} */
   public abstract List<ActivityLog> activityLogs();
 
-  /** The role-assignment listings, compared within their series. */
+  /** {@return the role-assignment listings, compared within their series} */
   public abstract List<RoleAssignmentSnapshot> snapshots();
 
-  /** Imports the sources: grants, uncertain windows, problems and summary. */
+  /**
+   * Imports the sources.
+   *
+   * @return the grants, uncertain windows, problems and summary of the import
+   */
   public ImportResult run() {
     List<ImportProblem> problems = new ArrayList<>();
     for (ActivityLog log : activityLogs()) {

@@ -60,7 +60,18 @@ public record ActivityLog(String file, List<RoleAssignmentEvent> events, Optiona
   /** {@code Microsoft.Authorization/roleAssignments/delete}: the operation name of a delete. */
   public static final String DELETE_OPERATION = "Microsoft.Authorization/roleAssignments/delete";
 
-  /** Validates and freezes the log. */
+  /**
+   * Validates and freezes the log.
+   *
+   * @param file the name to report problems under (e.g. the file name without folders)
+   * @param events the events, in file order
+   * @param firstEventAt the time of the first event, if any
+   * @param lastEventAt the time of the last event, if any
+   * @param eventsRead the number of events read
+   * @param otherEvents the number of events that are not role-assignment changes
+   * @param problems the problems found, in input order
+   * @param isComplete whether the file was read to its end without a fatal problem
+   */
   public ActivityLog {
     Objects.requireNonNull(file, "file");
     events = List.copyOf(events);
@@ -72,7 +83,9 @@ public record ActivityLog(String file, List<RoleAssignmentEvent> events, Optiona
   /**
    * Reads one export file. The reader is read to its end and not closed; a byte-order mark is ignored.
    *
+   * @param in the text to read; not closed
    * @param file the name to report problems under (e.g. the file name without folders)
+   * @return the log's events, with the malformed ones as problems
    * @throws IOException when {@code in} fails; malformed JSON is a problem, not an exception
    */
   public static ActivityLog read(String file, Reader in) throws IOException {

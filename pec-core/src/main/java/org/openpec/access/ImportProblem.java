@@ -18,7 +18,14 @@ import java.util.Objects;
  */
 public record ImportProblem(String file, long line, int column, String message) {
 
-  /** Validates the problem. */
+  /**
+   * Validates the problem.
+   *
+   * @param file the name to report problems under (e.g. the file name without folders)
+   * @param line the 1-based line in the file, or 0 when unknown
+   * @param column the 1-based column, or 0 when unknown
+   * @param message what is wrong, a human sentence
+   */
   public ImportProblem {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(message, "message");

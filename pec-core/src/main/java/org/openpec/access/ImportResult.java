@@ -16,7 +16,14 @@ import org.openpec.model.AccessGrant;
 public record ImportResult(List<AccessGrant> grants, List<UncertainWindow> uncertainWindows,
     List<ImportProblem> problems, ImportSummary summary) {
 
-  /** Validates and freezes the result. */
+  /**
+   * Validates and freezes the result.
+   *
+   * @param grants the grants, in input order
+   * @param uncertainWindows the windows in which access is not known
+   * @param problems the problems found, in input order
+   * @param summary the summary
+   */
   public ImportResult {
     grants = List.copyOf(grants);
     uncertainWindows = List.copyOf(uncertainWindows);

@@ -41,14 +41,37 @@ public record ImportSummary(int activityLogFiles, long activityLogEvents, long r
    * @param grants how many of the imported grants it holds
    */
   public record UnmappedPrincipal(String principalId, String principalType, int grants) {
-    /** Validates the entry. */
+    /**
+     * Validates the entry.
+     *
+     * @param principalId the Azure AD object id of the principal
+     * @param principalType the principal's type ({@code User}, {@code Group}, {@code ServicePrincipal}, …)
+     * @param grants the grants, in input order
+     */
     public UnmappedPrincipal {
       Objects.requireNonNull(principalId, "principalId");
       Objects.requireNonNull(principalType, "principalType");
     }
   }
 
-  /** Validates and freezes the summary. */
+  /**
+   * Validates and freezes the summary.
+   *
+   * @param activityLogFiles the number of activity-log files
+   * @param activityLogEvents the number of activity-log events
+   * @param roleAssignmentChanges the number of role-assignment changes
+   * @param activityLogWindow the period the activity logs cover
+   * @param snapshots the role-assignment listings
+   * @param snapshotsLeftOut the number of listings left out
+   * @param listedAssignments the number of listed assignments
+   * @param assignments the listed assignments, in file order
+   * @param grants the grants, in input order
+   * @param attributedGrants the number of grants attributed to a partner
+   * @param mappedPrincipals the number of principals a mapping names
+   * @param unmappedPrincipals the number of principals no mapping names
+   * @param uncertainWindows the windows in which access is not known
+   * @param problems the problems found, in input order
+   */
   public ImportSummary {
     Objects.requireNonNull(activityLogWindow, "activityLogWindow");
     unmappedPrincipals = List.copyOf(unmappedPrincipals);
@@ -57,6 +80,8 @@ public record ImportSummary(int activityLogFiles, long activityLogEvents, long r
   /**
    * The summary as short English lines for a terminal: one line of counts per kind of source, one for the
    * grants, one per unmapped principal, one for uncertain windows and problems.
+    *
+    * @return the lines of the summary, in order
    */
   public List<String> lines() {
     List<String> out = new ArrayList<>();

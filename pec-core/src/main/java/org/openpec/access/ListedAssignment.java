@@ -26,7 +26,18 @@ import org.openpec.model.Scope;
 public record ListedAssignment(String assignmentId, Scope scope, String roleDefinitionId, String roleName,
     String principalId, String principalType, Optional<Instant> createdOn, SourcePosition position) {
 
-  /** Validates the entry. */
+  /**
+   * Validates the entry.
+   *
+   * @param assignmentId the role assignment id
+   * @param scope the scope
+   * @param roleDefinitionId the role definition id (a GUID)
+   * @param roleName the role's display name
+   * @param principalId the Azure AD object id of the principal
+   * @param principalType the principal's type ({@code User}, {@code Group}, {@code ServicePrincipal}, …)
+   * @param createdOn when the assignment was created, if known
+   * @param position where in the file the value starts
+   */
   public ListedAssignment {
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(roleDefinitionId, "roleDefinitionId");
@@ -41,7 +52,7 @@ public record ListedAssignment(String assignmentId, Scope scope, String roleDefi
     assignmentId = AssignmentIds.canonical(assignmentId);
   }
 
-  /** The comparison key of the assignment: its id in lower case. */
+  /** {@return the comparison key of the assignment: its id in lower case} */
   public String assignmentKey() {
     return AssignmentIds.key(assignmentId);
   }

@@ -57,14 +57,15 @@ public final class PrincipalDirectory {
     this.byKey = byKey;
   }
 
-  /** The directory that lists nobody: every grant is unattributed. */
+  /** {@return the directory that lists nobody: every grant is unattributed} */
   public static PrincipalDirectory empty() {
     return EMPTY;
   }
 
   /**
-   * The directory of the given rows.
+   * {@return the directory of the given rows}
    *
+   * @param mappings the principal mappings
    * @throws IllegalArgumentException if a principal is listed twice with different partner IDs or channels
    */
   public static PrincipalDirectory of(Collection<PrincipalMapping> mappings) {
@@ -88,9 +89,10 @@ public final class PrincipalDirectory {
   }
 
   /**
-   * This directory with one more row. Copies the directory (linear in its size): to build a directory of many
+   * {@return this directory with one more row} Copies the directory (linear in its size): to build a directory of many
    * rows use {@link #of}, which is linear in the number of rows.
    *
+   * @param mapping the mapping
    * @throws IllegalArgumentException if the principal is already listed with another partner ID or channel
    */
   public PrincipalDirectory with(PrincipalMapping mapping) {
@@ -106,13 +108,17 @@ public final class PrincipalDirectory {
     return new PrincipalDirectory(Collections.unmodifiableMap(next));
   }
 
-  /** The row of {@code principalId} (ignoring case and surrounding spaces), if listed. */
+  /**
+   * {@return the row of {@code principalId} (ignoring case and surrounding spaces), if listed}
+   *
+   * @param principalId the Azure AD object id of the principal
+   */
   public Optional<PrincipalMapping> find(String principalId) {
     Objects.requireNonNull(principalId, "principalId");
     return Optional.ofNullable(byKey.get(keyOf(principalId)));
   }
 
-  /** The rows, in the order they were added. */
+  /** {@return the rows, in the order they were added} */
   public List<PrincipalMapping> mappings() {
     return List.copyOf(new ArrayList<>(byKey.values()));
   }

@@ -19,6 +19,9 @@ public record PrincipalMapping(String principalId, String partnerId, String chan
   /**
    * Validates and trims the row.
    *
+   * @param principalId the Azure AD object id of the principal
+   * @param partnerId the partner ID (MPN id)
+   * @param channel the channel ({@code AOBO}, {@code GDAP}, {@code LIGHTHOUSE_OFFER}, …), or empty text
    * @throws IllegalArgumentException if {@code principalId} is blank
    */
   public PrincipalMapping {
@@ -30,7 +33,7 @@ public record PrincipalMapping(String principalId, String partnerId, String chan
     }
   }
 
-  /** Whether the row attributes the principal's grants to a partner ID. */
+  /** {@return whether the row attributes the principal's grants to a partner ID} */
   public boolean isAttributed() {
     return !partnerId.isEmpty();
   }

@@ -43,7 +43,22 @@ public record RoleAssignmentEvent(Operation operation, String status, Instant at
     DELETE
   }
 
-  /** Validates the event. */
+  /**
+   * Validates the event.
+   *
+   * @param operation what the event did
+   * @param status the event's status ({@code Succeeded}, …)
+   * @param at when the event happened
+   * @param assignmentId the role assignment id
+   * @param scope the scope
+   * @param roleDefinitionId the role definition id (a GUID)
+   * @param principalId the Azure AD object id of the principal
+   * @param principalType the principal's type ({@code User}, {@code Group}, {@code ServicePrincipal}, …)
+   * @param createdOn when the assignment was created, if known
+   * @param updatedOn when the assignment was last updated, if known
+   * @param correlationId the id that ties the event's records together
+   * @param position where in the file the value starts
+   */
   public RoleAssignmentEvent {
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(status, "status");
@@ -62,7 +77,7 @@ public record RoleAssignmentEvent(Operation operation, String status, Instant at
     assignmentId = AssignmentIds.canonical(assignmentId);
   }
 
-  /** Whether the operation succeeded ({@code Succeeded}, or {@code Success} in archived records; any case). */
+  /** {@return whether the operation succeeded ({@code Succeeded}, or {@code Success} in archived records; any case)} */
   public boolean isSucceeded() {
     return status.equalsIgnoreCase("Succeeded") || status.equalsIgnoreCase("Success");
   }
@@ -70,13 +85,15 @@ public record RoleAssignmentEvent(Operation operation, String status, Instant at
   /**
    * Whether the response body shows a write that updated an existing assignment rather than created it: its
    * {@code updatedOn} is after its {@code createdOn}.
+    *
+    * @return whether it is an update
    */
   public boolean isUpdate() {
     return operation == Operation.WRITE && createdOn.isPresent() && updatedOn.isPresent()
         && updatedOn.get().isAfter(createdOn.get());
   }
 
-  /** The comparison key of the assignment: its id in lower case. */
+  /** {@return the comparison key of the assignment: its id in lower case} */
   public String assignmentKey() {
     return AssignmentIds.key(assignmentId);
   }

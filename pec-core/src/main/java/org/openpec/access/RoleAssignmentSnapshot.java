@@ -41,7 +41,17 @@ import org.openpec.model.Scope;
 public record RoleAssignmentSnapshot(String file, Instant takenAt, String series, List<ListedAssignment> assignments,
     long entriesRead, List<ImportProblem> problems, boolean isComplete) {
 
-  /** Validates and freezes the listing. */
+  /**
+   * Validates and freezes the listing.
+   *
+   * @param file the name to report problems under (e.g. the file name without folders)
+   * @param takenAt when the listing was taken
+   * @param series the series the listing belongs to; empty text for the default series
+   * @param assignments the listed assignments, in file order
+   * @param entriesRead the number of entries read
+   * @param problems the problems found, in input order
+   * @param isComplete whether the file was read to its end without a fatal problem
+   */
   public RoleAssignmentSnapshot {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(takenAt, "takenAt");
@@ -50,7 +60,15 @@ public record RoleAssignmentSnapshot(String file, Instant takenAt, String series
     problems = List.copyOf(problems);
   }
 
-  /** Reads a listing of the default series; see {@link #read(String, Instant, String, Reader)}. */
+  /**
+   * Reads a listing of the default series; see {@link #read(String, Instant, String, Reader)}.
+   *
+   * @param file the name to report problems under (e.g. the file name without folders)
+   * @param takenAt when the listing was taken
+   * @param in the text to read; not closed
+   * @return the listing, with the malformed entries as problems
+   * @throws IOException when {@code in} fails; malformed JSON is a problem, not an exception
+   */
   public static RoleAssignmentSnapshot read(String file, Instant takenAt, Reader in) throws IOException {
     return read(file, takenAt, "", in);
   }
@@ -58,9 +76,11 @@ public record RoleAssignmentSnapshot(String file, Instant takenAt, String series
   /**
    * Reads one listing. The reader is read to its end and not closed; a byte-order mark is ignored.
    *
+   * @param in the text to read; not closed
    * @param file the name to report problems under
    * @param takenAt when the listing was taken
    * @param series the series it belongs to (e.g. the subscription id); empty text for the default series
+   * @return the listing, with the malformed entries as problems
    * @throws IOException when {@code in} fails; malformed JSON is a problem, not an exception
    */
   public static RoleAssignmentSnapshot read(String file, Instant takenAt, String series, Reader in)

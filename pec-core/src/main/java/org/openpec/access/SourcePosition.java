@@ -14,12 +14,23 @@ import java.util.Objects;
  */
 public record SourcePosition(String file, long line, int column, long index) {
 
-  /** Validates the position. */
+  /**
+   * Validates the position.
+   *
+   * @param file the name to report problems under (e.g. the file name without folders)
+   * @param line the 1-based line in the file, or 0 when unknown
+   * @param column the 1-based column, or 0 when unknown
+   * @param index the character index of the value in the file
+   */
   public SourcePosition {
     Objects.requireNonNull(file, "file");
   }
 
-  /** A problem at this position, with {@code message} as given. */
+  /**
+   * {@return a problem at this position, with {@code message} as given}
+   *
+   * @param message what is wrong, a human sentence
+   */
   public ImportProblem problem(String message) {
     return new ImportProblem(file, line, column, message);
   }

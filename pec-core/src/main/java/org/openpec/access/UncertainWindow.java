@@ -26,7 +26,17 @@ import org.openpec.time.Interval;
 public record UncertainWindow(String assignmentId, Scope scope, String principalId, String roleDefinitionId,
     Optional<String> partnerId, Interval interval, String why) {
 
-  /** Validates the window. */
+  /**
+   * Validates the window.
+   *
+   * @param assignmentId the role assignment id
+   * @param scope the scope
+   * @param principalId the Azure AD object id of the principal
+   * @param roleDefinitionId the role definition id (a GUID)
+   * @param partnerId the partner ID (MPN id)
+   * @param interval the interval
+   * @param why why the window is uncertain, a human sentence
+   */
   public UncertainWindow {
     Objects.requireNonNull(assignmentId, "assignmentId");
     Objects.requireNonNull(scope, "scope");
@@ -41,6 +51,10 @@ public record UncertainWindow(String assignmentId, Scope scope, String principal
    * Whether this window bears on the usage of {@code resource} over {@code day}: the assignment's scope covers
    * the resource (rules §4, by path; management-group scopes cover only themselves here) and the window overlaps
    * the day.
+   *
+   * @param resource the resource's scope
+   * @param day the UTC usage day
+   * @return whether the window affects the resource on the day
    */
   public boolean affects(Scope resource, Interval day) {
     return scope.covers(resource) && interval.overlaps(day);

@@ -14,7 +14,7 @@
  *       to {@link org.openpec.access.AccessImport}, which rebuilds each assignment's lifetimes, merges the
  *       sources by role-assignment id and attributes the grants;
  *   <li>use the {@link org.openpec.access.ImportResult}: the grants (evaluate them, or write them as a grants
- *       file with {@code org.openpec.io.GrantsCsv}), the {@link org.openpec.access.UncertainWindow}s for
+ *       file, as {@code pec grants} does), the {@link org.openpec.access.UncertainWindow}s for
  *       explanations, the {@link org.openpec.access.ImportProblem}s (each malformed event with its file, line and
  *       column) and the {@link org.openpec.access.ImportSummary}.
  * </ol>

@@ -30,6 +30,8 @@ public final class AccessFiles {
    * Reads an Activity Log export: the JSON array of {@code az monitor activity-log list}, or the JSON-lines (or
    * {@code {"records": [...]}}) files that diagnostic settings archive to storage.
    *
+   * @param path the file to read
+   * @return the log's events, with the malformed ones as problems
    * @throws InputException when the file cannot be read
    */
   public static ActivityLog activityLog(Path path) {
@@ -45,8 +47,11 @@ public final class AccessFiles {
    * Reads a role-assignment listing ({@code az role assignment list --all --include-inherited -o json}) taken at
    * {@code takenAt}.
    *
+   * @param path the file to read
+   * @param takenAt when the listing was taken
    * @param series the series the listing belongs to (e.g. the subscription it lists); empty text for the default
    *     series. Listings are compared only within their series.
+   * @return the listing, with the malformed entries as problems
    * @throws InputException when the file cannot be read
    */
   public static RoleAssignmentSnapshot snapshot(Path path, Instant takenAt, String series) {
@@ -60,7 +65,11 @@ public final class AccessFiles {
     }
   }
 
-  /** The import problem as an input problem, field by field ({@code file:line:column: message}). */
+  /**
+   * {@return the import problem as an input problem, field by field ({@code file:line:column: message})}
+   *
+   * @param p the import problem
+   */
   public static InputProblem problem(ImportProblem p) {
     return new InputProblem(p.file(), p.line(), p.column(), p.message());
   }

@@ -25,7 +25,7 @@ public final class CsvDialect {
   }
 
   /**
-   * A dialect.
+   * {@return a dialect}
    *
    * @param delimiter the field delimiter; not a quote, CR or LF
    * @param decimalComma whether numbers use {@code ,} as decimal separator
@@ -42,12 +42,12 @@ public final class CsvDialect {
     return new CsvDialect(delimiter, decimalComma);
   }
 
-  /** The field delimiter. */
+  /** {@return the field delimiter} */
   public char delimiter() {
     return delimiter;
   }
 
-  /** Whether numbers use a decimal comma. */
+  /** {@return whether numbers use a decimal comma} */
   public boolean isDecimalComma() {
     return decimalComma;
   }

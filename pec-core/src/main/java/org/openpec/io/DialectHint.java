@@ -1,6 +1,6 @@
 package org.openpec.io;
 
-import org.openpec.money.DecimalText;
+import org.openpec.internal.text.DecimalText;
 
 /**
  * Recognises a usage CSV read with the wrong delimiter or decimal separator, so that the message says which

@@ -15,12 +15,19 @@ public final class InputException extends RuntimeException {
   /**
    * An exception with a message naming the file; control characters of the message (from a hostile input) are
    * written as {@code \}{@code uXXXX} ({@link InputProblem#escapeControls}).
+   *
+   * @param message what is wrong, a human sentence
    */
   public InputException(String message) {
     super(InputProblem.printable(message));
   }
 
-  /** An exception with a message naming the file, caused by {@code cause}; control characters escaped. */
+  /**
+   * An exception with a message naming the file, caused by {@code cause}; control characters escaped.
+   *
+   * @param message what is wrong, a human sentence
+   * @param cause the underlying failure
+   */
   public InputException(String message, Throwable cause) {
     super(InputProblem.printable(message), cause);
   }

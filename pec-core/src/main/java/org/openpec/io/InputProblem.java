@@ -15,7 +15,14 @@ import java.util.Objects;
  */
 public record InputProblem(String file, long line, int column, String message) {
 
-  /** Validates the problem. */
+  /**
+   * Validates the problem.
+   *
+   * @param file the name to report problems under (e.g. the file name without folders)
+   * @param line the 1-based line in the file, or 0 when unknown
+   * @param column the 1-based column, or 0 when unknown
+   * @param message what is wrong, a human sentence
+   */
   public InputProblem {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(message, "message");
@@ -29,6 +36,9 @@ public record InputProblem(String file, long line, int column, String message) {
    * {@code text} fit to print on one line: control characters escaped ({@link #escapeControls}) and, beyond
    * {@value #MAX_MESSAGE} characters, its middle replaced by {@code …(N characters left out)…}, so that a
    * megabyte-long cell echoed in a message stays readable.
+   *
+   * @param text the text
+   * @return the printable text
    */
   public static String printable(String text) {
     String s = text;
@@ -43,6 +53,9 @@ public record InputProblem(String file, long line, int column, String message) {
   /**
    * {@code text} with every control character (C0, DEL, C1, U+2028, U+2029) written as {@code \}{@code uXXXX};
    * other text as it is.
+   *
+   * @param text the text
+   * @return the text with its control characters escaped
    */
   public static String escapeControls(String text) {
     int n = text.length();

@@ -23,8 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.openpec.internal.io.TextValues;
+import org.openpec.internal.text.DecimalText;
 import org.openpec.model.UsageLine;
-import org.openpec.money.DecimalText;
 
 /**
  * Reads daily rated usage written as JSON Lines — one JSON object per line, as the Microsoft Graph billed and

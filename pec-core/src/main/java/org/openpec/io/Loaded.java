@@ -13,7 +13,13 @@ import java.util.Objects;
  * @param <T> the value's type
  */
 public record Loaded<T>(T value, long rows, List<InputProblem> problems) {
-  /** Validates and freezes the result. */
+  /**
+   * Validates and freezes the result.
+   *
+   * @param value the value read
+   * @param rows the number of data rows read
+   * @param problems the problems found, in input order
+   */
   public Loaded {
     Objects.requireNonNull(value, "value");
     problems = List.copyOf(problems);

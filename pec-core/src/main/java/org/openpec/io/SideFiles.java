@@ -15,6 +15,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.openpec.access.PrincipalDirectory;
 import org.openpec.access.PrincipalMapping;
+import org.openpec.internal.io.GrantsCsv;
+import org.openpec.internal.io.TextValues;
+import org.openpec.internal.text.DecimalText;
 import org.openpec.model.AccessGrant;
 import org.openpec.model.Assignment;
 import org.openpec.model.ManagementHierarchy;
@@ -22,7 +25,6 @@ import org.openpec.model.PartnerDirectory;
 import org.openpec.model.PriceList;
 import org.openpec.model.PriceListEntry;
 import org.openpec.model.Scope;
-import org.openpec.money.DecimalText;
 import org.openpec.money.PecRate;
 
 /**
@@ -153,9 +155,12 @@ public final class SideFiles {
    * a role. An empty {@code GrantId} becomes {@code line-N} (the row's physical line). A scope that is not a
    * well-formed grant scope ({@link Scope#malformation}: {@code /subscriptions/} without id, an empty segment, no
    * leading {@code /}, a {@code ..} segment) makes the row bad: it would otherwise cover what it does not name.
-   * Text cells neutralised by {@link GrantsCsv} ({@code '=..}) read back as written before neutralising. When
-   * {@code RoleDefinitionId} is a GUID of the bundled role catalogue, the grant's role name is that role's name
-   * (the GUID decides the role; a disagreeing {@code RoleName} would name the wrong one).
+   * Text cells neutralised in the grants files {@code pec grants} writes ({@code '=..}) read back as written before
+   * neutralising. When {@code RoleDefinitionId} is a GUID of the bundled role catalogue, the grant's role name is
+   * that role's name (the GUID decides the role; a disagreeing {@code RoleName} would name the wrong one).
+   *
+   * @param path the file to read
+   * @return the grants in file order, with the bad rows as problems
    */
   public static Loaded<List<AccessGrant>> grants(Path path) {
     try (CsvTable t = CsvTable.open(path)) {
@@ -231,8 +236,10 @@ public final class SideFiles {
    * Reads an Azure plan consumption price list. {@code ProductId} and {@code SkuId} are required columns; dates,
    * meters, tags, titles and prices are used when present (empty dates are open bounds).
    *
+   * @param path the file to read
    * @param forRepricing when true, the {@code UnitPrice} column is required and a price or tier bound that is
    *     not a number makes the row bad; when false such a value is ignored
+   * @return the price list, with the bad rows as problems
    */
   public static Loaded<PriceList> priceList(Path path, boolean forRepricing) {
     Loaded<List<PriceRow>> rows = priceListRows(path, forRepricing);
@@ -256,7 +263,12 @@ public final class SideFiles {
     }
   }
 
-  /** The good rows of a price list with their positions, as {@link #priceList} reads them. */
+  /**
+   * {@return the good rows of a price list with their positions, as {@link #priceList} reads them}
+   *
+   * @param path the file to read
+   * @param forRepricing whether the price list will reprice lines (its tiers are then validated)
+   */
   public static Loaded<List<PriceRow>> priceListRows(Path path, boolean forRepricing) {
     try (CsvTable t = CsvTable.open(path)) {
       return priceListRows(t, forRepricing);
@@ -329,6 +341,9 @@ public final class SideFiles {
   /**
    * Reads a partners file: {@code PartnerId} (required column), {@code OrganizationId}, {@code AgreementStart},
    * {@code AgreementEnd} (inclusive days; empty is open).
+   *
+   * @param path the file to read
+   * @return the directory, with the bad rows as problems
    */
   public static Loaded<PartnerDirectory> partners(Path path) {
     try (CsvTable t = CsvTable.open(path)) {
@@ -365,6 +380,9 @@ public final class SideFiles {
    * <p>Two rows for one day with equal percentages (by value) are one row; with different percentages the file is
    * unusable ({@link InputException} naming both lines), as conflicting price-list entries are: which rate holds
    * would be a silent choice.
+   *
+   * @param path the file to read
+   * @return the rate schedule, with the bad rows as problems
    */
   public static Loaded<PecRate> rates(Path path) {
     try (CsvTable t = CsvTable.open(path)) {
@@ -408,6 +426,9 @@ public final class SideFiles {
    * ID and channel (ignoring case and surrounding spaces in the id) is a harmless repeat; listed again with another
    * partner ID or channel, the later row is bad (its problem names the earlier row's line) and the earlier row
    * holds.
+   *
+   * @param path the file to read
+   * @return the directory, with the bad rows as problems
    */
   public static Loaded<PrincipalDirectory> principals(Path path) {
     try (CsvTable t = CsvTable.open(path)) {
@@ -447,6 +468,9 @@ public final class SideFiles {
    * chain from the root down, separated by {@code /}), both required. A subscription listed twice with the same
    * chain (ignoring case and spaces around the names) is one row; with another chain the file is unusable
    * ({@link InputException} naming both lines), as conflicting price-list entries are.
+   *
+   * @param path the file to read
+   * @return the hierarchy, with the bad rows as problems
    */
   public static Loaded<ManagementHierarchy> hierarchy(Path path) {
     try (CsvTable t = CsvTable.open(path)) {

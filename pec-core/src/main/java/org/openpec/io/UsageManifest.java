@@ -32,7 +32,7 @@ import java.util.Optional;
  * @param attributeSet {@code full}, {@code basic}, or empty when the manifest does not say
  * @param blobs the blobs in the order the manifest lists them
  */
-public record UsageManifest(Path file, String dataFormat, String schemaVersion, String eTag, String attributeSet,
+record UsageManifest(Path file, String dataFormat, String schemaVersion, String eTag, String attributeSet,
     List<Blob> blobs) {
 
   /** The only data format of the v2 export. */
@@ -74,10 +74,9 @@ public record UsageManifest(Path file, String dataFormat, String schemaVersion, 
 
   /**
    * Whether {@code path} holds a manifest: a JSON object whose top level has {@code blobs} or {@code dataFormat}.
-   * Reads at most the first object; false for anything else (JSON Lines of usage, CSV, gzip). Public for engines
-   * that read the blobs themselves (pec-spark) and must recognise a manifest as {@link UsageSource} does.
+   * Reads at most the first object; false for anything else (JSON Lines of usage, CSV, gzip).
    */
-  public static boolean isManifest(Path path) {
+  static boolean isManifest(Path path) {
     try (InputStream in = Files.newInputStream(path); JsonParser p = JSON.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return false;

@@ -12,7 +12,12 @@ import org.openpec.LineResult;
  */
 public record UsageOutcome(UsageRecord record, LineResult result) {
 
-  /** Validates the outcome: a result exactly when the record was readable. */
+  /**
+   * Validates the outcome: a result exactly when the record was readable.
+   *
+   * @param record the usage record
+   * @param result the line's result
+   */
   public UsageOutcome {
     Objects.requireNonNull(record, "record");
     if (record.isRejected() != (result == null)) {
@@ -20,7 +25,7 @@ public record UsageOutcome(UsageRecord record, LineResult result) {
     }
   }
 
-  /** The evaluation, when the record was readable. */
+  /** {@return the evaluation, when the record was readable} */
   public Optional<LineResult> evaluation() {
     return Optional.ofNullable(result);
   }

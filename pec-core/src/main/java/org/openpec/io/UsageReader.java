@@ -21,7 +21,8 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.openpec.model.UsageLine;
-import org.openpec.money.DecimalText;
+import org.openpec.internal.text.DecimalText;
+import org.openpec.internal.io.TextValues;
 
 /**
  * Streams the records of a daily rated usage file (rules §11): each record becomes a {@link UsageRecord}, either a
@@ -249,6 +250,8 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   /**
    * Opens a usage file and reads its header.
    *
+   * @param path the file to read
+   * @return the reader, positioned before the first record
    * @throws InputException when the file cannot be read, is empty, or lacks a required column
    */
   public static UsageReader open(Path path) {
@@ -259,6 +262,9 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
    * Opens a usage CSV written in {@code dialect} and reads its header. {@link UsageSource} also reads gzip, JSON
    * Lines and manifests, and several files as one.
    *
+   * @param path the file to read
+   * @param dialect the delimiter and decimal separator of the file
+   * @return the reader, positioned before the first record
    * @throws InputException when the file cannot be read, is empty, or lacks a required column; when the header
    *     is separated by another delimiter, the message names it
    */
@@ -279,7 +285,9 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   /**
    * Reads a usage file from a stream (e.g. standard input).
    *
+   * @param in the stream; closed with the reader
    * @param name the name used in messages
+   * @return the reader, positioned before the first record
    * @throws InputException when the text is empty or lacks a required column
    */
   public static UsageReader open(InputStream in, String name) {
@@ -296,17 +304,21 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     return new UsageReader(in, name, name, CsvDialect.STANDARD, chunkBytes);
   }
 
-  /** The file's name without folders, as problems name it. */
+  /** {@return the file's name without folders, as problems name it} */
   public String fileName() {
     return feed != null ? feed.fileName() : fileName;
   }
 
-  /** Whether the header has the column. */
+  /**
+   * {@return whether the header has the column}
+   *
+   * @param name the column name
+   */
   public boolean hasColumn(String name) {
     return feed != null ? feed.hasColumn(name) : columns.index(name) >= 0;
   }
 
-  /** The records that remain, lazily, in file order; closing the stream closes the reader. */
+  /** {@return the records that remain, lazily, in file order; closing the stream closes the reader} */
   public Stream<UsageRecord> stream() {
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
         false).onClose(this::close);
@@ -363,9 +375,148 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
 
   /**
    * Decodes entry {@code i} of a chunk. Thread-safe as long as each thread passes its own {@code fields}
-   * (it reads only the header's column positions).
+   * (it reads only the header's column positions). The common record — well formed, every value plain and
+   * valid — is read here; any other is handed to {@link #decodeExactly}, which finds and names its problem, so
+   * that rare paths stay out of the code the JIT compiles for every record.
    */
   UsageRecord decode(CsvChunks.Chunk c, int i, CsvFields f) {
+    if (c.kind(i) != CsvChunks.RECORD) {
+      return decodeExactly(c, i, f);
+    }
+    byte[] data = c.data();
+    int start = c.start(i);
+    int end = c.end(i);
+    f.parse(data, start, end);
+    if (f.count() != header.length || f.invalidUtf8Field() >= 0) {
+      return decodeExactly(c, i, f);
+    }
+    BigDecimal qty = null;
+    BigDecimal price = null;
+    BigDecimal rate = null;
+    LocalDate day = null;
+    String[] text = new String[header.length];
+    for (int k = 0; k < order.length; k++) {
+      int col = order[k];
+      Kind kind = kinds[k];
+      if (kind == Kind.TEXT) {
+        String t = f.plainTrimmed(col);
+        if (t == null) {
+          t = textOrNull(f, col);
+          if (t == null) {
+            return decodeExactly(c, i, f);
+          }
+        }
+        text[col] = t;
+      } else if (kind == Kind.NUMBER) {
+        BigDecimal v = (BigDecimal) f.remembered(col);
+        if (v == null) {
+          v = numberOrNull(f, col);
+          if (v == null) {
+            return decodeExactly(c, i, f);
+          }
+        }
+        if (col == quantity) {
+          qty = v;
+        } else if (col == unitPrice) {
+          price = v;
+        } else {
+          rate = v;
+        }
+      } else if (kind == Kind.DAY) {
+        LocalDate d = (LocalDate) f.remembered(col);
+        if (d == null) {
+          d = dayOrNull(f, col);
+          if (d == null) {
+            return decodeExactly(c, i, f);
+          }
+        }
+        day = d;
+      }
+    }
+    UsageLine line = lineOrNull(f, text, day, qty, price, rate);
+    if (line == null) {
+      return decodeExactly(c, i, f);
+    }
+    return new UsageRecord(c.firstRecord() + i, c.line(i), data, start, end, dialect.delimiter(), columns, line,
+        null);
+  }
+
+  /** The trimmed text of a required text field that is not plain, or null when it is blank. */
+  private static String textOrNull(CsvFields f, int col) {
+    String value = f.text(col);
+    return value.isBlank() ? null : value.trim();
+  }
+
+  /** The number a field reads as (remembered when plain), or null when it does not read as one. */
+  private BigDecimal numberOrNull(CsvFields f, int col) {
+    String point = dialect.toPointNotation(f.text(col));
+    BigDecimal v = point == null ? null : DecimalText.parse(point).orElse(null);
+    if (v != null) {
+      f.remember(col, v);
+    }
+    return v;
+  }
+
+  /** The day a field reads as (remembered when plain), or null when it is blank, not a day, or out of range. */
+  private static LocalDate dayOrNull(CsvFields f, int col) {
+    String value = f.text(col);
+    if (value.isBlank()) {
+      return null;
+    }
+    LocalDate d;
+    try {
+      d = TextValues.parseDay(value);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) {
+      return null;
+    }
+    f.remember(col, d);
+    return d;
+  }
+
+  /** The usage line of valid values, or null when the line itself refuses them. */
+  private UsageLine lineOrNull(CsvFields f, String[] text, LocalDate day, BigDecimal qty, BigDecimal price,
+      BigDecimal rate) {
+    try {
+      return line(f, text, day, qty, price, rate);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return null;
+    }
+  }
+
+  private UsageLine line(CsvFields f, String[] text, LocalDate day, BigDecimal qty, BigDecimal price,
+      BigDecimal rate) {
+    UsageLine.Builder b = UsageLine.builder();
+    b.customerId(text[customer])
+        .billedPartnerId(text[mpn])
+        .subscriptionId(text[subscription])
+        .entitlementId(text[entitlement])
+        .usageDate(day)
+        .productId(text[product])
+        .skuId(text[sku])
+        .meterId(text[meter])
+        .resourceUri(trimmed(f, resource))
+        .quantity(qty)
+        .unitPrice(price)
+        .pricingCurrency(text[pricingCurrency])
+        .billingCurrency(text[billingCurrency])
+        .pcToBcExchangeRate(rate);
+    String[] opt = new String[OPTIONAL.length];
+    for (int k = 0; k < optional.length; k++) {
+      opt[k] = optional[k] < 0 ? "" : trimmed(f, optional[k]);
+    }
+    b.resellerPartnerId(opt[0]).publisherName(opt[1]).meterName(opt[2]).meterSubCategory(opt[3])
+        .skuName(opt[4]).benefitId(opt[5]).benefitType(opt[6]).chargeType(opt[7]);
+    return b.build();
+  }
+
+  /**
+   * Decodes entry {@code i} of a chunk the long way, naming the first problem exactly: the record the fast path
+   * ({@link #decode}) hands here is one it could not read as it is.
+   */
+  private UsageRecord decodeExactly(CsvChunks.Chunk c, int i, CsvFields f) {
     long number = c.firstRecord() + i;
     long physical = c.line(i);
     byte[] data = c.data();
@@ -455,28 +606,8 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
       }
     }
     try {
-      UsageLine.Builder b = UsageLine.builder();
-      b.customerId(text[customer])
-          .billedPartnerId(text[mpn])
-          .subscriptionId(text[subscription])
-          .entitlementId(text[entitlement])
-          .usageDate(day)
-          .productId(text[product])
-          .skuId(text[sku])
-          .meterId(text[meter])
-          .resourceUri(trimmed(f, resource))
-          .quantity(qty)
-          .unitPrice(price)
-          .pricingCurrency(text[pricingCurrency])
-          .billingCurrency(text[billingCurrency])
-          .pcToBcExchangeRate(rate);
-      String[] opt = new String[OPTIONAL.length];
-      for (int k = 0; k < optional.length; k++) {
-        opt[k] = optional[k] < 0 ? "" : trimmed(f, optional[k]);
-      }
-      b.resellerPartnerId(opt[0]).publisherName(opt[1]).meterName(opt[2]).meterSubCategory(opt[3])
-          .skuName(opt[4]).benefitId(opt[5]).benefitType(opt[6]).chargeType(opt[7]);
-      return new UsageRecord(number, physical, data, start, end, dialect.delimiter(), columns, b.build(), null);
+      UsageLine line = line(f, text, day, qty, price, rate);
+      return new UsageRecord(number, physical, data, start, end, dialect.delimiter(), columns, line, null);
     } catch (IllegalArgumentException | IllegalStateException e) {
       return rejected(number, physical, data, start, end, -1, e.getMessage());
     }

@@ -59,27 +59,27 @@ public final class UsageRecord {
         : new UsageRecord(number, physicalLine, fields, data, start, end, delimiter, columns, line, problem);
   }
 
-  /** The record's number: 1 for the first record after the header; empty lines are not records. */
+  /** {@return the record's number: 1 for the first record after the header; empty lines are not records} */
   public long recordNumber() {
     return recordNumber;
   }
 
-  /** The physical line (1-based, header = 1) where the record starts. */
+  /** {@return the physical line (1-based, header = 1) where the record starts} */
   public long physicalLine() {
     return physicalLine;
   }
 
-  /** The usage line, when the record could be read and validated. */
+  /** {@return the usage line, when the record could be read and validated} */
   public Optional<UsageLine> line() {
     return Optional.ofNullable(line);
   }
 
-  /** Why the record was rejected, when it was. */
+  /** {@return why the record was rejected, when it was} */
   public Optional<InputProblem> problem() {
     return Optional.ofNullable(problem);
   }
 
-  /** Whether the record was rejected. */
+  /** {@return whether the record was rejected} */
   public boolean isRejected() {
     return problem != null;
   }
@@ -87,6 +87,9 @@ public final class UsageRecord {
   /**
    * The raw text of a column as written (not trimmed), or empty text when the file has no such column or the
    * record is too short to hold it. Column names compare ignoring case.
+   *
+   * @param column the column name, as in the header
+   * @return the field as read; empty text when the column is absent
    */
   public String field(String column) {
     int i = columns.index(Objects.requireNonNull(column, "column"));
@@ -99,7 +102,11 @@ public final class UsageRecord {
     return new CsvFields(delimiter).parse(data, start, end).text(i);
   }
 
-  /** Whether the file has the column (whatever this record holds). */
+  /**
+   * {@return whether the file has the column (whatever this record holds)}
+   *
+   * @param column the column name, as in the header
+   */
   public boolean hasColumn(String column) {
     return columns.index(column) >= 0;
   }

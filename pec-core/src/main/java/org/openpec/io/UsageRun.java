@@ -218,13 +218,18 @@ public final class UsageRun {
     return new UsageOutcome(rec, rec.isRejected() ? null : evaluator.apply(rec));
   }
 
-  /** Evaluates each readable record's line with {@code evaluator}. */
+  /**
+   * Evaluates each readable record's line with {@code evaluator}.
+   *
+   * @param evaluator the evaluation of a usage line
+   * @return the evaluation of a readable record
+   */
   public static Function<UsageRecord, LineResult> byLine(Function<UsageLine, LineResult> evaluator) {
     Objects.requireNonNull(evaluator, "evaluator");
     return rec -> evaluator.apply(rec.line().orElseThrow());
   }
 
-  /** The number of worker threads a run should use on this machine: the available processors. */
+  /** {@return the number of worker threads a run should use on this machine: the available processors} */
   public static int defaultThreads() {
     return Math.max(1, Runtime.getRuntime().availableProcessors());
   }

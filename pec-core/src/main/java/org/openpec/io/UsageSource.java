@@ -18,8 +18,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * The usage of a run, from one or several inputs, each recognised by its content and not by its name: CSV, gzip
  * CSV, JSON Lines ({@link JsonUsageReader}), gzip JSON Lines, or the manifest of a Microsoft Graph usage
- * reconciliation export ({@link UsageManifest}), whose blobs are read in the manifest's order. Several inputs
- * are read in the order given, as one usage file: their records are numbered on from one input to the next,
+ * reconciliation export (a manifest file naming its blobs), whose blobs are read in the manifest's order. Several
+ * inputs are read in the order given, as one usage file: their records are numbered on from one input to the next,
  * while each record's problem keeps naming its own file (or blob), line and column.
  *
  * <p>Recognition: a file starting with the gzip magic bytes is decompressed first; text whose first character
@@ -64,8 +64,9 @@ public final class UsageSource {
   }
 
   /**
-   * The usage in {@code inputs}, read in that order; {@code "-"} is standard input, and then the only input.
+   * {@return the usage in {@code inputs}, read in that order; {@code "-"} is standard input, and then the only input}
    *
+   * @param inputs the inputs: files, folders or {@code -} for standard input
    * @throws IllegalArgumentException when there is no input, or standard input is one of several
    */
   public static UsageSource of(List<String> inputs) {
@@ -79,7 +80,11 @@ public final class UsageSource {
     return new UsageSource(copy, CsvDialect.STANDARD, List.of(), () -> System.in, null);
   }
 
-  /** The same source with CSV inputs read in {@code dialect} (JSON is unaffected). */
+  /**
+   * {@return the same source with CSV inputs read in {@code dialect} (JSON is unaffected)}
+   *
+   * @param dialect the delimiter and decimal separator of the file
+   */
   public UsageSource withDialect(CsvDialect dialect) {
     return new UsageSource(inputs, Objects.requireNonNull(dialect, "dialect"), needed, stdin, counter);
   }
@@ -87,12 +92,19 @@ public final class UsageSource {
   /**
    * The same source, where JSON usage must also carry {@code columns} (CSV names, e.g. the reported PEC columns a
    * reconciliation compares); a JSON input lacking one cannot be used at all. CSV inputs are unaffected.
+   *
+   * @param columns the column names
+   * @return the source that checks them
    */
   public UsageSource needing(Collection<String> columns) {
     return new UsageSource(inputs, dialect, List.copyOf(columns), stdin, counter);
   }
 
-  /** The same source reading {@code "-"} from {@code in} instead of {@code System.in}. */
+  /**
+   * {@return the same source reading {@code "-"} from {@code in} instead of {@code System.in}}
+   *
+   * @param in the stream; not closed
+   */
   public UsageSource withStandardInput(InputStream in) {
     Objects.requireNonNull(in, "in");
     return new UsageSource(inputs, dialect, needed, () -> in, counter);
@@ -101,6 +113,9 @@ public final class UsageSource {
   /**
    * The same source telling {@code counter} how many bytes each read takes from a file or standard input, as
    * stored (compressed bytes for gzip): what a progress bar needs to show the share of the input read.
+   *
+   * @param counter receives the number of bytes read
+   * @return the counting source
    */
   public UsageSource counting(LongConsumer counter) {
     return new UsageSource(inputs, dialect, needed, stdin, Objects.requireNonNull(counter, "counter"));
@@ -132,7 +147,7 @@ public final class UsageSource {
     };
   }
 
-  /** The inputs as given. */
+  /** {@return the inputs as given} */
   public List<String> inputs() {
     return inputs;
   }
@@ -140,6 +155,7 @@ public final class UsageSource {
   /**
    * Opens every input and returns a reader of all their records in order.
    *
+   * @return the reader of every input, in order
    * @throws InputException when an input cannot be used at all: not found, unreadable, empty, a CSV lacking a
    *     required column (or separated by another delimiter: the message names it), JSON lacking a field pec needs,
    *     a manifest that is not of compressed JSON Lines, made with the basic attribute set, or missing a blob
@@ -173,6 +189,9 @@ public final class UsageSource {
    * or CSV in this source's dialect; {@code fileName} names it in record positions. For engines that hand a reader
    * the bytes of one file (a distributed read); a manifest names other files, so it is not recognised here.
    *
+   * @param in the stream; not closed
+   * @param fileName the name to report problems under
+   * @return the reader of the stream
    * @throws InputException when the bytes cannot be used at all (as {@link #open()})
    */
   public UsageReader open(InputStream in, String fileName) {
@@ -181,8 +200,48 @@ public final class UsageSource {
     return openStream(counted(in), fileName, fileName, FULL_ATTRIBUTES);
   }
 
+  /**
+   * The files this source reads, in reading order: each input as given, and in place of a usage manifest its blobs,
+   * found beside it as {@link #open()} finds them. For engines that hand each file to a worker of their own
+   * ({@link #open(InputStream, String)}) and number the records on from one file to the next as {@link #open()}
+   * numbers them; {@link #open()} stays the check that every file can be used.
+   *
+   * @return the files, in reading order
+   * @throws IllegalStateException when an input is standard input
+   * @throws InputException when a manifest cannot be read or lists a blob that is not found
+   */
+  public List<Path> files() {
+    List<Path> files = new ArrayList<>();
+    for (String input : inputs) {
+      if (input.equals(STDIN)) {
+        throw new IllegalStateException("standard input is not a file");
+      }
+      Path path = Path.of(input);
+      if (isManifest(path)) {
+        for (UsageManifest.Blob b : UsageManifest.read(path).blobs()) {
+          files.add(b.path());
+        }
+      } else {
+        files.add(path);
+      }
+    }
+    return List.copyOf(files);
+  }
+
+  /**
+   * Whether {@code path} holds the manifest of a Microsoft Graph usage reconciliation export, recognised by content
+   * as {@link #open()} recognises it: not gzip, and a JSON object whose top level has {@code blobs} or
+   * {@code dataFormat}.
+   *
+   * @param path the file to look at; read up to its first JSON object
+   * @return whether it is a manifest; false for a file that cannot be read
+   */
+  public static boolean isManifest(Path path) {
+    return !isGzip(path) && startsWithBrace(path) && UsageManifest.isManifest(path);
+  }
+
   private void addParts(Path path, List<Supplier<UsageReader>> parts) {
-    if (!isGzip(path) && startsWithBrace(path) && UsageManifest.isManifest(path)) {
+    if (isManifest(path)) {
       UsageManifest manifest = UsageManifest.read(path);
       String advice = manifest.isBasic()
           ? ": the manifest " + path.getFileName() + " has attributeSet basic, which leaves them out: request the "

@@ -30,7 +30,7 @@ public abstract class AccessGrant implements WithAccessGrant {
 
   AccessGrant() {}
 
-  /** A builder; {@code grantId}, {@code scope}, {@code grantedAt} and a role are required. */
+  /** {@return a builder; {@code grantId}, {@code scope}, {@code grantedAt} and a role are required} */
   public static Builder builder() {
     return new Builder();
   }
@@ -40,73 +40,77 @@ public abstract class AccessGrant implements WithAccessGrant {
     Builder() {}
   }
 
-  /** The grant's identifier: the role-assignment id, or any id the partner keeps. */
+  /** {@return the grant's identifier: the role-assignment id, or any id the partner keeps} */
   public abstract String grantId();
 
   /**
    * The partner ID the grant is attributed to (AOBO, Lighthouse offer, Partner Admin Link); empty when the
    * grant is unattributed. An unattributed grant never earns credit.
+    *
+    * @return the partner ID, or empty when the grant names none
    */
   public abstract Optional<String> partnerId();
 
-  /** How the access was obtained: {@code AOBO}, {@code LIGHTHOUSE_OFFER}, ... Informational; empty if unknown. */
+  /**
+   * {@return how the access was obtained: {@code AOBO}, {@code LIGHTHOUSE_OFFER}, ..} Informational; empty if unknown.
+   */
   @Value.Default
   public String channel() {
     return "";
   }
 
-  /** The object id of the principal that holds the role; empty if unknown. */
+  /** {@return the object id of the principal that holds the role; empty if unknown} */
   @Value.Default
   public String principalId() {
     return "";
   }
 
-  /** The principal's type ({@code Group}, {@code User}, {@code ServicePrincipal}, ...); empty if unknown. */
+  /** {@return the principal's type ({@code Group}, {@code User}, {@code ServicePrincipal}, ...); empty if unknown} */
   @Value.Default
   public String principalType() {
     return "";
   }
 
-  /** The role-definition GUID or ARM path; empty if only the name is known. */
+  /** {@return the role-definition GUID or ARM path; empty if only the name is known} */
   @Value.Default
   public String roleDefinitionId() {
     return "";
   }
 
-  /** The role's name; empty if only the definition id is known. */
+  /** {@return the role's name; empty if only the definition id is known} */
   @Value.Default
   public String roleName() {
     return "";
   }
 
-  /** The scope the role is assigned on. */
+  /** {@return the scope the role is assigned on} */
   public abstract Scope scope();
 
-  /** Whether the assignment is standing or just-in-time. */
+  /** {@return whether the assignment is standing or just-in-time} */
   @Value.Default
   public Assignment assignment() {
     return Assignment.ACTIVE;
   }
 
-  /** The first instant the role is held. */
+  /** {@return the first instant the role is held} */
   public abstract Instant grantedAt();
 
-  /** The first instant the role is no longer held; empty while still held. */
+  /** {@return the first instant the role is no longer held; empty while still held} */
   public abstract Optional<Instant> revokedAt();
 
-  /** {@code [grantedAt, revokedAt)}, open-ended while still held. */
+  /** {@return {@code [grantedAt, revokedAt)}, open-ended while still held} */
   @Value.Derived
   @Value.Auxiliary
   public Interval interval() {
     return Interval.of(grantedAt(), revokedAt().orElse(Interval.UNBOUNDED));
   }
 
-  /** Whether the grant carries a non-blank partner ID. */
+  /** {@return whether the grant carries a non-blank partner ID} */
   public boolean isAttributed() {
     return partnerId().filter(p -> !p.isBlank()).isPresent();
   }
 
-  /** The role for display: its name, else its definition id. */
+  /** {@return the role for display: its name, else its definition id} */
   public String roleLabel() {
     return roleName().isBlank() ? roleDefinitionId() : roleName();
   }

@@ -16,6 +16,8 @@ public enum Assignment {
   /**
    * Parses {@code ACTIVE} or {@code ELIGIBLE}, case-insensitively; empty text is {@link #ACTIVE}.
    *
+   * @param text {@code ACTIVE} or {@code ELIGIBLE}
+   * @return the assignment kind the text names
    * @throws IllegalArgumentException for any other text
    */
   public static Assignment parse(CharSequence text) {

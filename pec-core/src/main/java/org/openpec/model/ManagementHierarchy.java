@@ -26,14 +26,16 @@ public final class ManagementHierarchy {
     this.given = given;
   }
 
-  /** No hierarchy: management-group grants cover nothing. */
+  /** {@return no hierarchy: management-group grants cover nothing} */
   public static ManagementHierarchy none() {
     return NONE;
   }
 
   /**
-   * A hierarchy from subscription ids to their management-group chains (root first). A later entry for the
+   * {@return a hierarchy from subscription ids to their management-group chains (root first)} A later entry for the
    * same subscription replaces an earlier one.
+   *
+   * @param chains each subscription's chain of management groups from the root down
    */
   public static ManagementHierarchy of(Map<String, List<String>> chains) {
     Map<String, List<String>> g = new HashMap<>();
@@ -50,12 +52,16 @@ public final class ManagementHierarchy {
     return new ManagementHierarchy(Map.copyOf(g), true);
   }
 
-  /** The group names (lower case, root first) above the Azure subscription {@code entitlementId}. */
+  /**
+   * {@return the group names (lower case, root first) above the Azure subscription {@code entitlementId}}
+   *
+   * @param entitlementId the Azure subscription id
+   */
   public List<String> groupsOf(String entitlementId) {
     return groups.getOrDefault(entitlementId.trim().toLowerCase(Locale.ROOT), List.of());
   }
 
-  /** Whether a hierarchy was given. */
+  /** {@return whether a hierarchy was given} */
   public boolean isGiven() {
     return given;
   }

@@ -24,7 +24,14 @@ public final class PartnerDirectory {
   /** One row of the partners file. */
   public record Membership(String partnerId, String organizationId, Optional<LocalDate> agreementStart,
       Optional<LocalDate> agreementEnd) {
-    /** Validates the row. */
+    /**
+     * Validates the row.
+     *
+     * @param partnerId the partner ID (MPN id)
+     * @param organizationId the partner organisation's id
+     * @param agreementStart the first day of the agreement
+     * @param agreementEnd the last day of the agreement, if it ended
+     */
     public Membership {
       Objects.requireNonNull(partnerId, "partnerId");
       Objects.requireNonNull(organizationId, "organizationId");
@@ -56,12 +63,21 @@ public final class PartnerDirectory {
     this.agreements = agreements;
   }
 
-  /** Without a partners file: each partner ID is its own organisation with an agreement on every day. */
+  /**
+   * The directory to use without a partners file: each partner ID is its own organisation with an agreement on
+   * every day.
+   *
+   * @return that directory
+   */
   public static PartnerDirectory assumeAllActive() {
     return new PartnerDirectory(true, Map.of(), Map.of());
   }
 
-  /** The directory of the given rows of a partners file. */
+  /**
+   * {@return the directory of the given rows of a partners file}
+   *
+   * @param rows the rows: each partner ID's organisation and agreement
+   */
   public static PartnerDirectory of(List<Membership> rows) {
     Map<String, String> org = new HashMap<>();
     Map<String, List<Membership>> periods = new HashMap<>();
@@ -81,13 +97,22 @@ public final class PartnerDirectory {
     return id.trim().toLowerCase(Locale.ROOT);
   }
 
-  /** The organisation of {@code partnerId}, as a comparison key (trimmed, lower case). */
+  /**
+   * {@return the organisation of {@code partnerId}, as a comparison key (trimmed, lower case)}
+   *
+   * @param partnerId the partner ID (MPN id)
+   */
   public String organizationOf(String partnerId) {
     String id = key(partnerId);
     return organisation.getOrDefault(id, id);
   }
 
-  /** Whether {@code partnerId} holds a partner agreement on {@code day}. */
+  /**
+   * {@return whether {@code partnerId} holds a partner agreement on {@code day}}
+   *
+   * @param partnerId the partner ID (MPN id)
+   * @param day the UTC usage day
+   */
   public boolean hasAgreementOn(String partnerId, LocalDate day) {
     if (assumeActive) {
       return true;
@@ -104,7 +129,7 @@ public final class PartnerDirectory {
     return false;
   }
 
-  /** Whether agreements are assumed active because no partners file was given. */
+  /** {@return whether agreements are assumed active because no partners file was given} */
   public boolean isAssumingAllActive() {
     return assumeActive;
   }

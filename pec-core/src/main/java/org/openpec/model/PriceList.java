@@ -26,7 +26,11 @@ public final class PriceList {
     this.size = size;
   }
 
-  /** A price list of the given rows. */
+  /**
+   * {@return a price list of the given rows}
+   *
+   * @param entries the entries
+   */
   public static PriceList of(Collection<PriceListEntry> entries) {
     Map<String, List<PriceListEntry>> index = new HashMap<>();
     for (PriceListEntry e : entries) {
@@ -41,12 +45,24 @@ public final class PriceList {
     return productId.trim().toLowerCase(Locale.ROOT) + '\u0000' + skuId.trim().toLowerCase(Locale.ROOT);
   }
 
-  /** The rows of a product and SKU, whatever their meters and dates. */
+  /**
+   * {@return the rows of a product and SKU, whatever their meters and dates}
+   *
+   * @param productId the {@code ProductId} of the price list
+   * @param skuId the {@code SkuId} of the price list
+   */
   public List<PriceListEntry> entriesFor(String productId, String skuId) {
     return byProductSku.getOrDefault(key(productId, skuId), List.of());
   }
 
-  /** The rows matching a product, SKU and meter that are in force on {@code day}. */
+  /**
+   * {@return the rows matching a product, SKU and meter that are in force on {@code day}}
+   *
+   * @param productId the {@code ProductId} of the price list
+   * @param skuId the {@code SkuId} of the price list
+   * @param meterId the {@code MeterId}
+   * @param day the UTC usage day
+   */
   public List<PriceListEntry> entriesFor(String productId, String skuId, String meterId, LocalDate day) {
     List<PriceListEntry> candidates = entriesForMeter(productId, skuId, meterId);
     if (candidates.isEmpty()) {
@@ -67,7 +83,13 @@ public final class PriceList {
   /** A product, SKU and meter as looked up (IDs as given: the entries found are case-insensitive already). */
   private record MeterKey(String productId, String skuId, String meterId) {}
 
-  /** The rows of a product and SKU that price a meter, whatever their dates (memoised, bounded). */
+  /**
+   * {@return the rows of a product and SKU that price a meter, whatever their dates (memoised, bounded)}
+   *
+   * @param productId the {@code ProductId} of the price list
+   * @param skuId the {@code SkuId} of the price list
+   * @param meterId the {@code MeterId}
+   */
   public List<PriceListEntry> entriesForMeter(String productId, String skuId, String meterId) {
     MeterKey key = new MeterKey(productId, skuId, meterId);
     List<PriceListEntry> cached = byMeter.get(key);
@@ -88,17 +110,21 @@ public final class PriceList {
     return frozen;
   }
 
-  /** The rows matching {@code line} on its usage day. */
+  /**
+   * {@return the rows matching {@code line} on its usage day}
+   *
+   * @param line the usage line
+   */
   public List<PriceListEntry> entriesFor(UsageLine line) {
     return entriesFor(line.productId(), line.skuId(), line.meterId(), line.usageDate());
   }
 
-  /** Every row, grouped by product and SKU. */
+  /** {@return every row, grouped by product and SKU} */
   public Collection<List<PriceListEntry>> groups() {
     return byProductSku.values();
   }
 
-  /** The number of rows. */
+  /** {@return the number of rows} */
   public int size() {
     return size;
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.openpec.internal.text.Words;
 import org.openpec.value.PecStyle;
 
 /**
@@ -23,7 +24,7 @@ public abstract class PriceListEntry implements WithPriceListEntry {
 
   PriceListEntry() {}
 
-  /** A builder; {@code productId} and {@code skuId} are required. */
+  /** {@return a builder; {@code productId} and {@code skuId} are required} */
   public static Builder builder() {
     return new Builder();
   }
@@ -33,73 +34,81 @@ public abstract class PriceListEntry implements WithPriceListEntry {
     Builder() {}
   }
 
-  /** {@code ProductId}. */
+  /** {@return {@code ProductId}} */
   public abstract String productId();
 
-  /** {@code SkuId}. */
+  /** {@return {@code SkuId}} */
   public abstract String skuId();
 
-  /** {@code ProductTitle}; empty text when absent. */
+  /** {@return {@code ProductTitle}; empty text when absent} */
   @Value.Default
   public String productTitle() {
     return "";
   }
 
-  /** {@code SkuTitle} (its word {@code Spot} marks a Spot VM); empty text when absent. */
+  /** {@return {@code SkuTitle} (its word {@code Spot} marks a Spot VM); empty text when absent} */
   @Value.Default
   public String skuTitle() {
     return "";
   }
 
-  /** {@code Publisher}; empty text when absent. */
+  /** {@return {@code Publisher}; empty text when absent} */
   @Value.Default
   public String publisher() {
     return "";
   }
 
-  /** {@code Currency}; empty text when absent. */
+  /** {@return {@code Currency}; empty text when absent} */
   @Value.Default
   public String currency() {
     return "";
   }
 
-  /** {@code UnitOfMeasure}; empty text when absent. */
+  /** {@return {@code UnitOfMeasure}; empty text when absent} */
   @Value.Default
   public String unitOfMeasure() {
     return "";
   }
 
-  /** {@code Tags}: {@code Third Party} or {@code Reservations} exclude the product; empty text when absent. */
+  /** {@return {@code Tags}: {@code Third Party} or {@code Reservations} exclude the product; empty text when absent} */
   @Value.Default
   public String tags() {
     return "";
   }
 
-  /** The meter ids this row prices; empty means every meter of the SKU. */
+  /** {@return the meter ids this row prices; empty means every meter of the SKU} */
   public abstract List<String> meterIds();
 
-  /** {@code UnitPrice} per unit in the price list's currency; empty when not given. */
+  /** {@return {@code UnitPrice} per unit in the price list's currency; empty when not given} */
   public abstract Optional<BigDecimal> unitPrice();
 
-  /** {@code PricingTierRangeMin}; empty when the row is not tiered. */
+  /** {@return {@code PricingTierRangeMin}; empty when the row is not tiered} */
   public abstract Optional<BigDecimal> tierMin();
 
-  /** {@code PricingTierRangeMax}; empty for the last, unbounded tier. */
+  /** {@return {@code PricingTierRangeMax}; empty for the last, unbounded tier} */
   public abstract Optional<BigDecimal> tierMax();
 
-  /** First day in force (inclusive); empty when open. */
+  /** {@return first day in force (inclusive); empty when open} */
   public abstract Optional<LocalDate> effectiveStart();
 
-  /** Last day in force (inclusive); empty when open. */
+  /** {@return last day in force (inclusive); empty when open} */
   public abstract Optional<LocalDate> effectiveEnd();
 
-  /** Whether the row is in force on {@code day}. */
+  /**
+   * {@return whether the row is in force on {@code day}}
+   *
+   * @param day the UTC usage day
+   */
   public boolean isInForceOn(LocalDate day) {
     return effectiveStart().map(s -> !day.isBefore(s)).orElse(true)
         && effectiveEnd().map(e -> !day.isAfter(e)).orElse(true);
   }
 
-  /** Whether the row prices {@code meterId} (always, when it lists no meter); compared ignoring case. */
+  /**
+   * {@return whether the row prices {@code meterId} (always, when it lists no meter); compared ignoring case}
+   *
+   * @param meterId the {@code MeterId}
+   */
   public boolean pricesMeter(String meterId) {
     if (meterIds().isEmpty()) {
       return true;
@@ -112,33 +121,42 @@ public abstract class PriceListEntry implements WithPriceListEntry {
     return false;
   }
 
-  /** Whether {@code Tags} contains {@code tag}, ignoring case. */
+  /**
+   * {@return whether {@code Tags} contains {@code tag}, ignoring case}
+   *
+   * @param tag the tag to look for, ignoring case
+   */
   public boolean hasTag(String tag) {
     return tags().toLowerCase(Locale.ROOT).contains(tag.toLowerCase(Locale.ROOT));
   }
 
-  /** Whether {@code Tags} contains {@code Third Party}, ignoring case (rules §6.2). */
+  /** {@return whether {@code Tags} contains {@code Third Party}, ignoring case (rules §6.2)} */
   @Value.Derived
   @Value.Auxiliary
   public boolean isThirdParty() {
     return hasTag("Third Party");
   }
 
-  /** Whether {@code Tags} contains {@code Reservations}, ignoring case (rules §6.3). */
+  /** {@return whether {@code Tags} contains {@code Reservations}, ignoring case (rules §6.3)} */
   @Value.Derived
   @Value.Auxiliary
   public boolean isReservation() {
     return hasTag("Reservations");
   }
 
-  /** Whether {@code SkuTitle} holds the whole word {@code Spot} (rules §6.5). */
+  /** {@return whether {@code SkuTitle} holds the whole word {@code Spot} (rules §6.5)} */
   @Value.Derived
   @Value.Auxiliary
   public boolean hasSpotTitle() {
     return Words.containsWord(skuTitle(), "spot");
   }
 
-  /** Splits a {@code MeterIds} cell on {@code ,} or {@code ;}, trimming and dropping empty parts. */
+  /**
+   * Splits a {@code MeterIds} cell on {@code ,} or {@code ;}, trimming and dropping empty parts.
+   *
+   * @param cell the cell as read
+   * @return the meter ids, in order
+   */
   public static List<String> splitMeterIds(String cell) {
     java.util.ArrayList<String> ids = new java.util.ArrayList<>();
     for (String part : cell.split("[,;]")) {

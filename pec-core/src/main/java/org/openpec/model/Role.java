@@ -21,7 +21,7 @@ public final class Role {
   }
 
   /**
-   * Returns a role.
+   * {@return a role}
    *
    * @param name the role's name, trimmed; must not be blank
    * @param definitionId the role-definition GUID, a bare GUID or an ARM path ending in
@@ -40,6 +40,9 @@ public final class Role {
   /**
    * The comparison form of a role-definition reference: the GUID after the last {@code /roleDefinitions/}
    * segment (matched case-insensitively) or the whole trimmed text, in lower case.
+   *
+   * @param reference a role definition id or ARM reference
+   * @return the normalised id
    */
   public static String normaliseDefinitionId(String reference) {
     String s = reference.trim().toLowerCase(Locale.ROOT);
@@ -53,22 +56,26 @@ public final class Role {
     return s.trim();
   }
 
-  /** The English name, as written in the catalogue. */
+  /** {@return the English name, as written in the catalogue} */
   public String name() {
     return name;
   }
 
-  /** The role-definition GUID in lower case, when known. */
+  /** {@return the role-definition GUID in lower case, when known} */
   public Optional<String> definitionId() {
     return definitionId.isEmpty() ? Optional.empty() : Optional.of(definitionId);
   }
 
-  /** Whether holding this role earns PEC. */
+  /** {@return whether holding this role earns PEC} */
   public boolean isPecEligible() {
     return pecEligible;
   }
 
-  /** This role with another eligibility. */
+  /**
+   * {@return this role with another eligibility}
+   *
+   * @param eligible whether the role earns PEC
+   */
   public Role withPecEligible(boolean eligible) {
     return new Role(name, definitionId, eligible);
   }

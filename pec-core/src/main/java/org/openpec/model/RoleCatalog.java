@@ -36,12 +36,12 @@ public final class RoleCatalog {
     this.byName = byName;
   }
 
-  /** The catalogue without any role: nothing is eligible. */
+  /** {@return the catalogue without any role: nothing is eligible} */
   public static RoleCatalog empty() {
     return new RoleCatalog(Map.of(), Map.of());
   }
 
-  /** The bundled catalogue of built-in roles ({@code pec-roles.csv}). */
+  /** {@return the bundled catalogue of built-in roles ({@code pec-roles.csv})} */
   public static RoleCatalog bundled() {
     RoleCatalog c = bundled;
     if (c == null) {
@@ -51,7 +51,11 @@ public final class RoleCatalog {
     return c;
   }
 
-  /** A catalogue of exactly the given roles; a later role replaces an earlier one with the same GUID or name. */
+  /**
+   * {@return a catalogue of exactly the given roles; a later role replaces an earlier one with the same GUID or name}
+   *
+   * @param roles the role catalogue
+   */
   public static RoleCatalog of(Collection<Role> roles) {
     RoleCatalog c = empty();
     for (Role r : roles) {
@@ -92,9 +96,12 @@ public final class RoleCatalog {
   }
 
   /**
-   * This catalogue with {@code role} added, replacing any role with the same GUID or the same name. A role given
+   * {@return this catalogue with {@code role} added, replacing any role with the same GUID or the same name} A role
+   * given
    * by name alone also replaces the GUID entries of the role it overrides, so that assignments carrying that
    * GUID see the new eligibility too.
+   *
+   * @param role the role
    */
   public RoleCatalog withRole(Role role) {
     Objects.requireNonNull(role, "role");
@@ -132,6 +139,10 @@ public final class RoleCatalog {
   /**
    * The name to show for an assignment's role: the catalogued name of its GUID when the catalogue knows the GUID
    * (the GUID decides, so a disagreeing name would name the wrong role), else {@code name} as given.
+   *
+   * @param definitionId the role definition id (a GUID), or empty text
+   * @param name the role's display name, or empty text
+   * @return the name to show
    */
   public String displayName(String definitionId, String name) {
     if (definitionId != null && !definitionId.isBlank()) {
@@ -143,12 +154,17 @@ public final class RoleCatalog {
     return name == null ? "" : name;
   }
 
-  /** Whether the role named by GUID or name earns PEC; unknown roles do not. */
+  /**
+   * {@return whether the role named by GUID or name earns PEC; unknown roles do not}
+   *
+   * @param definitionId the role definition id (a GUID), or empty text
+   * @param name the role's display name, or empty text
+   */
   public boolean isPecEligible(String definitionId, String name) {
     return find(definitionId, name).map(Role::isPecEligible).orElse(false);
   }
 
-  /** Every role of the catalogue, in no particular order. */
+  /** {@return every role of the catalogue, in no particular order} */
   public List<Role> roles() {
     Map<Role, Boolean> all = new java.util.LinkedHashMap<>();
     byId.values().forEach(r -> all.put(r, true));

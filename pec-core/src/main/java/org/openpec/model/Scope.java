@@ -64,6 +64,9 @@ public final class Scope {
   /**
    * {@code text} with ASCII letters {@code A–Z} folded to lower case and every other character kept: the ordinal
    * ignore-case comparison Azure applies to IDs.
+   *
+   * @param text the scope as written
+   * @return the text with ASCII letters in lower case
    */
   public static String asciiLower(String text) {
     int n = text.length();
@@ -89,10 +92,13 @@ public final class Scope {
   }
 
   /**
-   * Why {@code text} cannot be the scope of a grant, or empty when it can. A grant's scope starts with {@code /};
+   * {@return why {@code text} cannot be the scope of a grant, or empty when it can} A grant's scope starts with
+   * {@code /};
    * has no empty segment (a trailing {@code /} is ignored), no {@code .} or {@code ..} segment; and names
    * what it selects: {@code /subscriptions} needs an id, {@code resourceGroups} a name, {@code
    * managementGroups} a name. {@code /} alone is the root scope (well-formed; it covers nothing).
+   *
+   * @param text the scope as written
    */
   public static Optional<String> malformation(CharSequence text) {
     String s = text.toString().trim();
@@ -133,6 +139,8 @@ public final class Scope {
   /**
    * Parses an ARM ID into its canonical form. Surrounding spaces, repeated and trailing slashes are ignored.
    *
+   * @param text the scope as written
+   * @return the scope
    * @throws NullPointerException if {@code text} is null
    */
   public static Scope parse(CharSequence text) {
@@ -188,46 +196,56 @@ public final class Scope {
     return true;
   }
 
-  /** The scope of a whole Azure subscription, {@code /subscriptions/{subscriptionId}}. */
+  /**
+   * {@return the scope of a whole Azure subscription, {@code /subscriptions/{subscriptionId}}}
+   *
+   * @param subscriptionId the Azure subscription id
+   */
   public static Scope subscription(String subscriptionId) {
     return parse("/subscriptions/" + Objects.requireNonNull(subscriptionId, "subscriptionId").trim());
   }
 
-  /** The scope of a management group, {@code /providers/Microsoft.Management/managementGroups/{name}}. */
+  /**
+   * {@return the scope of a management group, {@code /providers/Microsoft.Management/managementGroups/{name}}}
+   *
+   * @param name the management group's name
+   */
   public static Scope managementGroup(String name) {
     return parse("/providers/Microsoft.Management/managementGroups/" + Objects.requireNonNull(name, "name").trim());
   }
 
-  /** The canonical text, with the case as written. */
+  /** {@return the canonical text, with the case as written} */
   public String path() {
     return path;
   }
 
-  /** The canonical text with ASCII letters in lower case: the comparison key of this scope. */
+  /** {@return the canonical text with ASCII letters in lower case: the comparison key of this scope} */
   public String key() {
     return key;
   }
 
-  /** Whether this is the root scope {@code /}, which covers nothing. */
+  /** {@return whether this is the root scope {@code /}, which covers nothing} */
   public boolean isRoot() {
     return path.length() == 1;
   }
 
-  /** Whether this is a management-group scope. */
+  /** {@return whether this is a management-group scope} */
   public boolean isManagementGroup() {
     return key.startsWith(GROUP_PREFIX) && key.indexOf('/', GROUP_PREFIX.length()) < 0
         && key.length() > GROUP_PREFIX.length();
   }
 
-  /** The management group's name in lower case, when {@link #isManagementGroup()}; else empty text. */
+  /** {@return the management group's name in lower case, when {@link #isManagementGroup()}; else empty text} */
   public String managementGroupKey() {
     return isManagementGroup() ? key.substring(GROUP_PREFIX.length()) : "";
   }
 
   /**
-   * Whether this scope equals {@code other} or is one of its ancestors, segment by segment and ignoring case.
+   * {@return whether this scope equals {@code other} or is one of its ancestors, segment by segment and ignoring case}
    * The root scope covers nothing; a management-group scope covers only itself here (its subscriptions are
    * known from a hierarchy, not from the path).
+   *
+   * @param other the other scope
    */
   public boolean covers(Scope other) {
     if (isRoot()) {
@@ -238,7 +256,7 @@ public final class Scope {
   }
 
   /**
-   * The keys of this scope and of every ancestor with at least one segment, from the longest to the shortest.
+   * {@return the keys of this scope and of every ancestor with at least one segment, from the longest to the shortest}
    * These are exactly the keys of the scopes that {@link #covers(Scope) cover} this one.
    */
   public List<String> ancestorKeys() {

@@ -22,7 +22,7 @@ public abstract class UsageLine implements WithUsageLine {
 
   UsageLine() {}
 
-  /** A builder; every attribute without a default is required. */
+  /** {@return a builder; every attribute without a default is required} */
   public static Builder builder() {
     return new Builder();
   }
@@ -32,94 +32,96 @@ public abstract class UsageLine implements WithUsageLine {
     Builder() {}
   }
 
-  /** The customer's tenant id ({@code CustomerId}). */
+  /** {@return the customer's tenant id ({@code CustomerId})} */
   public abstract String customerId();
 
-  /** The billed partner's partner ID ({@code MpnId}): the direct-bill partner or indirect provider. */
+  /** {@return the billed partner's partner ID ({@code MpnId}): the direct-bill partner or indirect provider} */
   public abstract String billedPartnerId();
 
-  /** The reseller of record's partner ID ({@code Tier2MpnId}); empty text when none. */
+  /** {@return the reseller of record's partner ID ({@code Tier2MpnId}); empty text when none} */
   @Value.Default
   public String resellerPartnerId() {
     return "";
   }
 
-  /** The Azure plan in Microsoft's billing platform ({@code SubscriptionId}), not the Azure subscription. */
+  /** {@return the Azure plan in Microsoft's billing platform ({@code SubscriptionId}), not the Azure subscription} */
   public abstract String subscriptionId();
 
-  /** The Azure subscription id ({@code EntitlementId}). */
+  /** {@return the Azure subscription id ({@code EntitlementId})} */
   public abstract String entitlementId();
 
-  /** The UTC usage day. */
+  /** {@return the UTC usage day} */
   public abstract LocalDate usageDate();
 
-  /** {@code ProductId} of the price list. */
+  /** {@return {@code ProductId} of the price list} */
   public abstract String productId();
 
-  /** {@code SkuId} of the price list. */
+  /** {@return {@code SkuId} of the price list} */
   public abstract String skuId();
 
-  /** {@code MeterId}. */
+  /** {@return {@code MeterId}} */
   public abstract String meterId();
 
-  /** The consuming resource's ARM id ({@code ResourceURI}); empty text when the file gives none. */
+  /** {@return the consuming resource's ARM id ({@code ResourceURI}); empty text when the file gives none} */
   @Value.Default
   public String resourceUri() {
     return "";
   }
 
-  /** Units consumed that day; negative for corrections. */
+  /** {@return units consumed that day; negative for corrections} */
   public abstract BigDecimal quantity();
 
-  /** Price-list price per unit before PEC, in the pricing currency. */
+  /** {@return price-list price per unit before PEC, in the pricing currency} */
   public abstract BigDecimal unitPrice();
 
-  /** The pricing currency ({@code PricingCurrency}), usually USD. */
+  /** {@return the pricing currency ({@code PricingCurrency}), usually USD} */
   public abstract String pricingCurrency();
 
-  /** The billing currency ({@code BillingCurrency}). */
+  /** {@return the billing currency ({@code BillingCurrency})} */
   public abstract String billingCurrency();
 
-  /** Billing-currency units per pricing-currency unit ({@code PCToBCExchangeRate}). */
+  /** {@return billing-currency units per pricing-currency unit ({@code PCToBCExchangeRate})} */
   public abstract BigDecimal pcToBcExchangeRate();
 
-  /** {@code PublisherName}; empty text when absent. */
+  /** {@return {@code PublisherName}; empty text when absent} */
   @Value.Default
   public String publisherName() {
     return "";
   }
 
-  /** {@code MeterName}; empty text when absent. */
+  /** {@return {@code MeterName}; empty text when absent} */
   @Value.Default
   public String meterName() {
     return "";
   }
 
-  /** {@code MeterSubCategory}; empty text when absent. */
+  /** {@return {@code MeterSubCategory}; empty text when absent} */
   @Value.Default
   public String meterSubCategory() {
     return "";
   }
 
-  /** {@code SkuName}; empty text when absent. */
+  /** {@return {@code SkuName}; empty text when absent} */
   @Value.Default
   public String skuName() {
     return "";
   }
 
-  /** {@code BenefitId} (reservation or savings plan that covered the usage); empty text when absent. */
+  /** {@return {@code BenefitId} (reservation or savings plan that covered the usage); empty text when absent} */
   @Value.Default
   public String benefitId() {
     return "";
   }
 
-  /** {@code BenefitType}; empty text when absent. */
+  /** {@return {@code BenefitType}; empty text when absent} */
   @Value.Default
   public String benefitType() {
     return "";
   }
 
-  /** {@code ChargeType} ({@code Purchase} for reservation and savings-plan purchases); empty text when absent. */
+  /**
+   * {@return {@code ChargeType} ({@code Purchase} for reservation and savings-plan purchases); empty text when absent}
+   */
   @Value.Default
   public String chargeType() {
     return "";
@@ -128,6 +130,8 @@ public abstract class UsageLine implements WithUsageLine {
   /**
    * The scope that must be covered: {@code ResourceURI}, or {@code /subscriptions/{EntitlementId}} when the
    * file gives no resource (rules §4).
+    *
+    * @return the resource's scope
    */
   @Value.Derived
   @Value.Auxiliary
@@ -135,12 +139,12 @@ public abstract class UsageLine implements WithUsageLine {
     return resourceUri().isBlank() ? Scope.subscription(entitlementId()) : Scope.parse(resourceUri());
   }
 
-  /** The reseller's partner ID when present. */
+  /** {@return the reseller's partner ID when present} */
   public Optional<String> reseller() {
     return resellerPartnerId().isBlank() ? Optional.empty() : Optional.of(resellerPartnerId());
   }
 
-  /** {@code UnitPrice × Quantity}, exact, in the pricing currency. */
+  /** {@return {@code UnitPrice × Quantity}, exact, in the pricing currency} */
   public BigDecimal listCost() {
     return unitPrice().multiply(quantity());
   }

@@ -10,13 +10,19 @@ import java.util.Objects;
  *
  * @param pricing the pricing currency code, e.g. {@code USD}; not blank
  * @param billing the billing currency code, e.g. {@code EUR}; not blank
+ * @serial exclude
  */
 public record Currencies(String pricing, String billing) implements Comparable<Currencies>, java.io.Serializable {
 
   private static final Comparator<Currencies> ORDER =
       Comparator.comparing(Currencies::billing).thenComparing(Currencies::pricing);
 
-  /** Validates the codes. */
+  /**
+   * Validates the codes.
+   *
+   * @param pricing the pricing currency code, e.g. {@code USD}
+   * @param billing the billing currency code, e.g. {@code EUR}
+   */
   public Currencies {
     if (Objects.requireNonNull(pricing, "pricing").isBlank() || Objects.requireNonNull(billing, "billing").isBlank()) {
       throw new IllegalArgumentException("currency codes must not be blank: pricing '" + pricing + "', billing '"

@@ -8,22 +8,29 @@ public final class CurrencyMismatchException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The currencies of the first operand. */
   private final Currencies first;
+  /** The currencies of the second operand. */
   private final Currencies second;
 
-  /** The two pairs of currencies that were to be added. */
+  /**
+   * The two pairs of currencies that were to be added.
+   *
+   * @param first the currencies of the first operand
+   * @param second the currencies of the second operand
+   */
   public CurrencyMismatchException(Currencies first, Currencies second) {
     super("cannot add amounts in " + first + " to amounts in " + second);
     this.first = first;
     this.second = second;
   }
 
-  /** The currencies of the first operand. */
+  /** {@return the currencies of the first operand} */
   public Currencies first() {
     return first;
   }
 
-  /** The currencies of the second operand. */
+  /** {@return the currencies of the second operand} */
   public Currencies second() {
     return second;
   }

@@ -8,7 +8,11 @@ public final class InvalidAmountException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
 
-  /** The exception with its message, which names the amount and its value. */
+  /**
+   * The exception with its message, which names the amount and its value.
+   *
+   * @param message what is wrong, a human sentence
+   */
   public InvalidAmountException(String message) {
     super(message);
   }

@@ -19,8 +19,10 @@ import java.util.Objects;
  * ({@code compareTo}); {@code equals} compares scale too. Immutable and thread-safe.
  *
  * @param rate the rate applied, as a fraction (0 when the line does not qualify)
- * @param unitPrice the unit price used (for a repriced line, {@code listCost / quantity} for display; null when quantity is 0)
- * @param effectiveUnitPrice the unit price after PEC (for a repriced line the display division; null when quantity is 0)
+ * @param unitPrice the unit price used (for a repriced line, {@code listCost / quantity} for display; null when
+ *     quantity is 0)
+ * @param effectiveUnitPrice the unit price after PEC (for a repriced line the display division; null when quantity is
+ *     0)
  * @param listCost the cost before PEC, pricing currency
  * @param pricingPreTaxTotal the cost after PEC, pricing currency, unrounded
  * @param credit {@code listCost − pricingPreTaxTotal}, pricing currency
@@ -34,6 +36,14 @@ public record LineAmounts(BigDecimal rate, BigDecimal unitPrice, BigDecimal effe
    * Validates the amounts: every one but the display prices must be present, the rate must be a fraction from 0
    * to 1, and the credit must be {@code listCost − pricingPreTaxTotal}.
    *
+   * @param rate the PEC rate as a fraction (0.15 for 15 %)
+   * @param unitPrice the price per unit, pricing currency
+   * @param effectiveUnitPrice the price per unit after PEC, pricing currency
+   * @param listCost the list cost, pricing currency
+   * @param pricingPreTaxTotal the cost after PEC, pricing currency
+   * @param credit the credit, pricing currency
+   * @param billingPreTaxTotal the billed amount, billing currency
+   * @param billingCredit the credit, billing currency
    * @throws InvalidAmountException if the rate or the credit is impossible
    */
   public LineAmounts {
@@ -57,7 +67,7 @@ public record LineAmounts(BigDecimal rate, BigDecimal unitPrice, BigDecimal effe
 
 
   /**
-   * The amounts of a line priced by its own unit price.
+   * {@return the amounts of a line priced by its own unit price}
    *
    * @param unitPrice price per unit before PEC, pricing currency
    * @param quantity units (negative for corrections)
@@ -78,7 +88,7 @@ public record LineAmounts(BigDecimal rate, BigDecimal unitPrice, BigDecimal effe
   }
 
   /**
-   * The amounts of a repriced line, from its list cost (rules §8, repricing).
+   * {@return the amounts of a repriced line, from its list cost (rules §8, repricing)}
    *
    * @param listCost the graduated cost of the line, pricing currency
    * @param quantity units, used only for the displayed unit prices
@@ -105,7 +115,11 @@ public record LineAmounts(BigDecimal rate, BigDecimal unitPrice, BigDecimal effe
     return exchangeRate.compareTo(BigDecimal.ONE) == 0 ? amount : amount.multiply(exchangeRate);
   }
 
-  /** The credit the line would earn at {@code rate} (for losses): {@code listCost × rate}. */
+  /**
+   * {@return the credit the line would earn at {@code rate} (for losses): {@code listCost × rate}}
+   *
+   * @param someRate a PEC rate as a fraction (0.15 for 15 %)
+   */
   public BigDecimal creditAt(BigDecimal someRate) {
     return listCost.multiply(someRate);
   }

@@ -26,19 +26,24 @@ public final class PecRate {
     this.schedule = schedule;
   }
 
-  /** 15 % on every date. */
+  /** {@return the standard schedule: 15 % on every date} */
   public static PecRate standard() {
     return STANDARD;
   }
 
-  /** One rate on every date. */
+  /**
+   * {@return a schedule of one rate on every date}
+   *
+   * @param rate the PEC rate as a fraction (0.15 for 15 %)
+   */
   public static PecRate flat(BigDecimal rate) {
     return of(Map.of(LocalDate.MIN, rate));
   }
 
   /**
-   * A schedule of rates by first day in force.
+   * {@return a schedule of rates by first day in force}
    *
+   * @param fromDay each rate (a fraction) by the first usage day it is in force
    * @throws IllegalArgumentException if a rate is negative or above 1
    */
   public static PecRate of(Map<LocalDate, BigDecimal> fromDay) {
@@ -54,24 +59,36 @@ public final class PecRate {
     return new PecRate(s);
   }
 
-  /** A percentage ({@code 15}, {@code 17.5}) as a fraction, exactly. */
+  /**
+   * {@return a percentage ({@code 15}, {@code 17.5}) as a fraction, exactly}
+   *
+   * @param percentage the rate in percent (15 for 15 %)
+   */
   public static BigDecimal fromPercentage(BigDecimal percentage) {
     return percentage.movePointLeft(2);
   }
 
-  /** A fraction as a percentage, exactly, without trailing zeros ({@code 0.15 → 15}). */
+  /**
+   * {@return a fraction as a percentage, exactly, without trailing zeros ({@code 0.15 → 15})}
+   *
+   * @param fraction the rate as a fraction (0.15 for 15 %)
+   */
   public static BigDecimal toPercentage(BigDecimal fraction) {
     BigDecimal p = fraction.multiply(HUNDRED).stripTrailingZeros();
     return p.scale() < 0 ? p.setScale(0) : p;
   }
 
-  /** The rate in force on {@code day}; zero before the first row. */
+  /**
+   * {@return the rate in force on {@code day}; zero before the first row}
+   *
+   * @param day the UTC usage day
+   */
   public BigDecimal rateOn(LocalDate day) {
     Map.Entry<LocalDate, BigDecimal> e = schedule.floorEntry(day);
     return e == null ? BigDecimal.ZERO : e.getValue();
   }
 
-  /** The rows of the schedule, by first day. */
+  /** {@return the rows of the schedule, by first day} */
   public NavigableMap<LocalDate, BigDecimal> schedule() {
     return java.util.Collections.unmodifiableNavigableMap(schedule);
   }

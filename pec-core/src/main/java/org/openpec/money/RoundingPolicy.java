@@ -19,18 +19,33 @@ public final class RoundingPolicy {
 
   private RoundingPolicy() {}
 
-  /** {@code FLOOR(amount, 2)}: towards negative infinity, to cents, as the bill rounds. */
+  /**
+   * {@return {@code FLOOR(amount, 2)}: towards negative infinity, to cents, as the bill rounds}
+   *
+   * @param amount the amount
+   */
   public static BigDecimal billed(BigDecimal amount) {
     return amount.setScale(BILLING_SCALE, RoundingMode.FLOOR);
   }
 
-  /** {@code numerator / denominator} at scale 6, HALF_EVEN: the displayed effective rate; zero when the denominator is zero. */
+  /**
+   * {@return {@code numerator / denominator} at scale 6, HALF_EVEN: the displayed effective rate; zero when the
+   * denominator is zero}
+   *
+   * @param numerator the numerator
+   * @param denominator the denominator, not zero
+   */
   public static BigDecimal displayRate(BigDecimal numerator, BigDecimal denominator) {
     return denominator.signum() == 0 ? BigDecimal.ZERO.setScale(RATE_DISPLAY_SCALE)
         : numerator.divide(denominator, RATE_DISPLAY_SCALE, RoundingMode.HALF_EVEN);
   }
 
-  /** {@code amount / quantity} at scale 16, HALF_EVEN: a displayed unit price of a repriced line. */
+  /**
+   * {@return {@code amount / quantity} at scale 16, HALF_EVEN: a displayed unit price of a repriced line}
+   *
+   * @param amount the amount
+   * @param quantity the units consumed
+   */
   public static BigDecimal displayUnitPrice(BigDecimal amount, BigDecimal quantity) {
     return amount.divide(quantity, UNIT_PRICE_DISPLAY_SCALE, RoundingMode.HALF_EVEN);
   }

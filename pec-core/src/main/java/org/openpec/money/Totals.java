@@ -21,12 +21,19 @@ public final class Totals implements java.io.Serializable {
   private static final Totals ZERO = new Totals(null, 0L, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
       BigDecimal.ZERO, BigDecimal.ZERO, true);
 
+  /** The pair of currencies of the lines; null for no line. */
   private final Currencies currencies;
+  /** The number of lines. */
   private final long lines;
+  /** Σ list cost, pricing currency. */
   private final BigDecimal listCost;
+  /** Σ cost after PEC, pricing currency. */
   private final BigDecimal pricingPreTaxTotal;
+  /** Σ credit, pricing currency. */
   private final BigDecimal credit;
+  /** Σ billed amount, billing currency. */
   private final BigDecimal billingPreTaxTotal;
+  /** Σ credit, billing currency. */
   private final BigDecimal billingCredit;
 
   /**
@@ -59,7 +66,7 @@ public final class Totals implements java.io.Serializable {
     }
   }
 
-  /** The zero deserializes as the zero, so that it stays the identity of {@link #plus}. */
+  /** {@return the zero deserializes as the zero, so that it stays the identity of {@link #plus}} */
   private Object readResolve() {
     return currencies == null && lines == 0 ? ZERO : this;
   }
@@ -76,20 +83,26 @@ public final class Totals implements java.io.Serializable {
     this.billingCredit = billingCredit;
   }
 
-  /** No line, no currency, every sum zero. */
+  /** {@return no line, no currency, every sum zero} */
   public static Totals zero() {
     return ZERO;
   }
 
-  /** The totals of one line of money {@code a} in {@code currencies}. */
+  /**
+   * {@return the totals of one line of money {@code a} in {@code currencies}}
+   *
+   * @param currencies the pair of pricing and billing currencies
+   * @param a the line's amounts
+   */
   public static Totals of(Currencies currencies, LineAmounts a) {
     return new Totals(Objects.requireNonNull(currencies, "currencies"), 1L, a.listCost(), a.pricingPreTaxTotal(),
         a.credit(), a.billingPreTaxTotal(), a.billingCredit(), true);
   }
 
   /**
-   * The sum of two totals.
+   * {@return the sum of two totals}
    *
+   * @param o the totals to add
    * @throws CurrencyMismatchException if both have lines in different pairs of currencies
    * @throws InvalidAmountException if the number of lines overflows
    */
@@ -111,42 +124,42 @@ public final class Totals implements java.io.Serializable {
         credit.add(o.credit), billingPreTaxTotal.add(o.billingPreTaxTotal), billingCredit.add(o.billingCredit), true);
   }
 
-  /** The pricing and billing currencies of the amounts; empty for {@link #zero()}. */
+  /** {@return the pricing and billing currencies of the amounts; empty for {@link #zero()}} */
   public Optional<Currencies> currencies() {
     return Optional.ofNullable(currencies);
   }
 
-  /** The number of lines. */
+  /** {@return the number of lines} */
   public long lines() {
     return lines;
   }
 
-  /** Σ list cost, pricing currency. */
+  /** {@return Σ list cost, pricing currency} */
   public BigDecimal listCost() {
     return listCost;
   }
 
-  /** Σ cost after PEC, pricing currency. */
+  /** {@return Σ cost after PEC, pricing currency} */
   public BigDecimal pricingPreTaxTotal() {
     return pricingPreTaxTotal;
   }
 
-  /** Σ credit, pricing currency. */
+  /** {@return Σ credit, pricing currency} */
   public BigDecimal credit() {
     return credit;
   }
 
-  /** Σ billed amounts, billing currency. */
+  /** {@return Σ billed amounts, billing currency} */
   public BigDecimal billingPreTaxTotal() {
     return billingPreTaxTotal;
   }
 
-  /** Σ credit, billing currency. */
+  /** {@return Σ credit, billing currency} */
   public BigDecimal billingCredit() {
     return billingCredit;
   }
 
-  /** Σ credit / Σ list cost for display, scale 6, HALF_EVEN; zero when the list cost is zero. */
+  /** {@return Σ credit / Σ list cost for display, scale 6, HALF_EVEN; zero when the list cost is zero} */
   public BigDecimal effectiveRate() {
     return RoundingPolicy.displayRate(credit, listCost);
   }

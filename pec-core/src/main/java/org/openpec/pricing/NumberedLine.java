@@ -14,7 +14,12 @@ import org.openpec.model.UsageLine;
  */
 public record NumberedLine(long recordNumber, UsageLine line) {
 
-  /** Validates the pair. */
+  /**
+   * Validates the pair.
+   *
+   * @param recordNumber the record's number in the usage file (1 for the first record)
+   * @param line the usage line
+   */
   public NumberedLine {
     Objects.requireNonNull(line, "line");
   }

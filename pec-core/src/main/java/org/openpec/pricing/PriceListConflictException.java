@@ -31,6 +31,7 @@ public final class PriceListConflictException extends IllegalArgumentException {
     CURRENCY_MISMATCH
   }
 
+  /** What is wrong with the entries. */
   private final Kind kind;
   private final transient List<PriceListEntry> entries;
 
@@ -40,12 +41,12 @@ public final class PriceListConflictException extends IllegalArgumentException {
     this.entries = List.copyOf(entries);
   }
 
-  /** What is wrong. */
+  /** {@return what is wrong} */
   public Kind kind() {
     return kind;
   }
 
-  /** The entries at fault, in the order the message names them: one or two. */
+  /** {@return the entries at fault, in the order the message names them: one or two} */
   public List<PriceListEntry> entries() {
     return entries;
   }

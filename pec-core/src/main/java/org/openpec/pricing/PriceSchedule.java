@@ -48,6 +48,9 @@ public final class PriceSchedule {
     /**
      * Validates the tier.
      *
+     * @param min the first unit of the tier
+     * @param max the last unit of the tier; empty for an open-ended tier
+     * @param unitPrice the price per unit, pricing currency
      * @throws IllegalArgumentException when {@code max} is below {@code min}
      */
     public Tier {
@@ -61,7 +64,7 @@ public final class PriceSchedule {
     }
 
     /**
-     * A tier from decimal text, for tests and small programs.
+     * {@return a tier from decimal text, for tests and small programs}
      *
      * @param min the lower bound
      * @param max the upper bound, or {@code null} for an unbounded tier
@@ -83,8 +86,9 @@ public final class PriceSchedule {
   }
 
   /**
-   * A schedule of the given tiers, in any order (they are sorted by {@code min}).
+   * {@return a schedule of the given tiers, in any order (they are sorted by {@code min})}
    *
+   * @param tiers the price tiers
    * @throws IllegalArgumentException when the tiers are empty or do not tile from 0 (the message says where)
    */
   public static PriceSchedule of(List<Tier> tiers) {
@@ -97,23 +101,27 @@ public final class PriceSchedule {
     return new PriceSchedule(List.copyOf(sorted));
   }
 
-  /** A schedule of one unbounded tier: every unit costs {@code unitPrice}. */
+  /**
+   * {@return a schedule of one unbounded tier: every unit costs {@code unitPrice}}
+   *
+   * @param unitPrice the price per unit, pricing currency
+   */
   public static PriceSchedule flat(BigDecimal unitPrice) {
     return of(List.of(new Tier(BigDecimal.ZERO, Optional.empty(), unitPrice)));
   }
 
-  /** The tiers, sorted by {@code min}; never empty. */
+  /** {@return the tiers, sorted by {@code min}; never empty} */
   public List<Tier> tiers() {
     return tiers;
   }
 
-  /** Whether the schedule has more than one tier (a line's cost then depends on the quantity before it). */
+  /** {@return whether the schedule has more than one tier (a line's cost then depends on the quantity before it)} */
   public boolean isTiered() {
     return tiers.size() > 1;
   }
 
   /**
-   * {@code F(q)}: the graduated cost of the cumulative quantity {@code q}, exact. For {@code q < 0} it is
+   * {@return {@code F(q)}: the graduated cost of the cumulative quantity {@code q}, exact} For {@code q < 0} it is
    * {@code q × first-tier price}.
    *
    * @param cumulativeQuantity the cumulative quantity, in units
@@ -144,6 +152,7 @@ public final class PriceSchedule {
    *
    * @param cumulativeBefore the cumulative quantity before the line, in units
    * @param quantity the line's quantity, in units
+   * @return the exact list cost, pricing currency
    */
   public BigDecimal listCost(BigDecimal cumulativeBefore, BigDecimal quantity) {
     Objects.requireNonNull(cumulativeBefore, "cumulativeBefore");

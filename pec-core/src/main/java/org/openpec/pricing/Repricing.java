@@ -104,8 +104,9 @@ public final class Repricing {
   }
 
   /**
-   * Repricing from {@code prices}, validated; the entries at fault are named by {@link #describe}.
+   * {@return the repricing from {@code prices}, validated; the entries at fault are named by {@link #describe}}
    *
+   * @param prices the price list
    * @throws PriceListConflictException when the price list cannot be used for repricing (see the class comment)
    */
   public static Repricing of(PriceList prices) {
@@ -116,6 +117,9 @@ public final class Repricing {
    * Repricing from {@code prices}, validated, naming the entries at fault with {@code entryName} (for example
    * {@code prices.csv:12}, looked up by identity from the entries the reader built).
    *
+   * @param prices the price list
+   * @param entryName names an entry in messages
+   * @return the repricing
    * @throws PriceListConflictException when the price list cannot be used for repricing (see the class comment)
    */
   public static Repricing of(PriceList prices, Function<? super PriceListEntry, String> entryName) {
@@ -127,6 +131,9 @@ public final class Repricing {
   /**
    * An entry as text for messages: its product, SKU, meters, tier bounds, days and unit price, e.g.
    * {@code ProductId DZH318Z0BQ4L, SkuId 0001, MeterIds m1, tier [1, 100], days 2026-01-01..open, UnitPrice 1.00}.
+   *
+   * @param entry the price-list entry
+   * @return the description
    */
   public static String describe(PriceListEntry entry) {
     StringBuilder s = new StringBuilder("ProductId ").append(entry.productId()).append(", SkuId ").append(entry.skuId());
@@ -142,6 +149,9 @@ public final class Repricing {
   /**
    * The price schedule of {@code line} on its usage day; empty when no entry is in force (the line then keeps
    * its own unit price).
+   *
+   * @param line the usage line
+   * @return the schedule, or empty when none prices the line
    */
   public Optional<PriceSchedule> scheduleFor(UsageLine line) {
     Objects.requireNonNull(line, "line");
@@ -151,6 +161,12 @@ public final class Repricing {
   /**
    * The price schedule of a product, SKU and meter on {@code day}: the in-force entries that list the meter,
    * else the in-force entries without meters; empty when there are none.
+   *
+   * @param productId the {@code ProductId} of the price list
+   * @param skuId the {@code SkuId} of the price list
+   * @param meterId the {@code MeterId}
+   * @param day the UTC usage day
+   * @return the schedule, or empty when none is in force
    */
   public Optional<PriceSchedule> scheduleFor(String productId, String skuId, String meterId, LocalDate day) {
     Objects.requireNonNull(day, "day");
@@ -203,12 +219,12 @@ public final class Repricing {
         || tieredMeterlessProducts.contains(productKey(line.productId(), line.skuId()));
   }
 
-  /** Whether any schedule of the price list has more than one tier. */
+  /** {@return whether any schedule of the price list has more than one tier} */
   public boolean hasTiers() {
     return !tieredMeters.isEmpty() || !tieredMeterlessProducts.isEmpty();
   }
 
-  /** A first pass to fill with every readable line; see {@link Planner}. */
+  /** {@return a first pass to fill with every readable line; see {@link Planner}} */
   public Planner planner() {
     return new Planner();
   }
@@ -217,6 +233,8 @@ public final class Repricing {
    * The first pass over {@code lines} (every readable line, in any order): a plan holding the list cost of
    * every tiered line. The stream is consumed sequentially.
    *
+   * @param lines the usage lines
+   * @return the plan
    * @throws IllegalArgumentException when two tier-relevant lines share a record number
    */
   public Plan plan(Stream<NumberedLine> lines) {
@@ -231,6 +249,9 @@ public final class Repricing {
   /**
    * The first pass over {@code lines} numbered 1, 2, … in list order: a convenience for tests and small
    * programs.
+   *
+   * @param lines the usage lines
+   * @return the plan
    */
   public Plan plan(List<UsageLine> lines) {
     Objects.requireNonNull(lines, "lines");
@@ -255,6 +276,7 @@ public final class Repricing {
     /**
      * Adds one readable usage line (whatever its PEC reason; never a rejected record).
      *
+     * @param line the usage line
      * @param recordNumber the record's number in the usage file, unique within the run
      * @return this planner
      * @throws IllegalStateException when {@link #plan()} was already called
@@ -275,13 +297,18 @@ public final class Repricing {
       return this;
     }
 
-    /** Adds one readable usage line; see {@link #add(long, UsageLine)}. */
+    /**
+     * Adds one readable usage line; see {@link #add(long, UsageLine)}.
+     *
+     * @param line the usage line
+     * @return this planner
+     */
     public Planner add(NumberedLine line) {
       Objects.requireNonNull(line, "line");
       return add(line.recordNumber(), line.line());
     }
 
-    /** The number of lines kept so far (the tier-relevant ones). */
+    /** {@return the number of lines kept so far (the tier-relevant ones)} */
     public int keptLines() {
       return pending == null ? 0 : pending.size();
     }
@@ -290,6 +317,7 @@ public final class Repricing {
      * The plan: accumulates each (plan, meter, month) in the order of accumulation and records the list cost
      * {@code F(q + x) − F(q)} of every line whose schedule on its day has more than one tier.
      *
+     * @return the plan
      * @throws IllegalArgumentException when two kept lines share a record number
      * @throws IllegalStateException when called twice
      */
@@ -371,6 +399,7 @@ public final class Repricing {
      *
      * @param recordNumber the number the line had in the first pass
      * @param line the same line as in the first pass
+     * @return the list cost, or empty when the plan does not price the line
      * @throws IllegalArgumentException when the line is tiered but the first pass did not see its record number
      * @throws PriceListConflictException when the entries in force are in another currency than the line's
      */
@@ -392,13 +421,17 @@ public final class Repricing {
       return Optional.of(costs[at]);
     }
 
-    /** The repriced list cost of a numbered line; see {@link #listCost(long, UsageLine)}. */
+    /**
+     * {@return the repriced list cost of a numbered line; see {@link #listCost(long, UsageLine)}}
+     *
+     * @param line the usage line
+     */
     public Optional<BigDecimal> listCost(NumberedLine line) {
       Objects.requireNonNull(line, "line");
       return listCost(line.recordNumber(), line.line());
     }
 
-    /** The number of tiered lines the plan holds an amount for. */
+    /** {@return the number of tiered lines the plan holds an amount for} */
     public int tieredLines() {
       return records.length;
     }

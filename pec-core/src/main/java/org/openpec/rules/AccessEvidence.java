@@ -15,7 +15,14 @@ import org.openpec.time.Timeline;
  * @param uncovered the part of the day not held ({@code day − covered})
  */
 public record AccessEvidence(Interval day, List<FunnelStep> steps, Timeline covered, Timeline uncovered) {
-  /** Validates and freezes the evidence. */
+  /**
+   * Validates and freezes the evidence.
+   *
+   * @param day the UTC usage day
+   * @param steps the steps, in order
+   * @param covered the part of the day the grants cover
+   * @param uncovered the part of the day no grant covers
+   */
   public AccessEvidence {
     Objects.requireNonNull(day, "day");
     steps = List.copyOf(steps);
@@ -23,7 +30,7 @@ public record AccessEvidence(Interval day, List<FunnelStep> steps, Timeline cove
     Objects.requireNonNull(uncovered, "uncovered");
   }
 
-  /** The grants that passed every step (empty when a step kept nothing). */
+  /** {@return the grants that passed every step (empty when a step kept nothing)} */
   public List<org.openpec.model.AccessGrant> survivors() {
     return steps.isEmpty() ? List.of() : steps.get(steps.size() - 1).kept();
   }

@@ -24,14 +24,20 @@ public final class Decision {
     this.fromAccess = fromAccess;
   }
 
-  /** A decision that holds, with its detail. */
+  /**
+   * {@return a decision that holds, with its detail}
+   *
+   * @param detail the human explanation
+   */
   public static Decision pass(String detail) {
     return new Decision(true, Reason.ELIGIBLE, Objects.requireNonNull(detail, "detail"), false);
   }
 
   /**
-   * A decision that fails.
+   * {@return a decision that fails}
    *
+   * @param reason the reason code
+   * @param detail the human explanation
    * @throws IllegalArgumentException if {@code reason} is {@link Reason#ELIGIBLE}
    */
   public static Decision fail(Reason reason, String detail) {
@@ -41,17 +47,17 @@ public final class Decision {
     return new Decision(false, reason, Objects.requireNonNull(detail, "detail"), false);
   }
 
-  /** Whether the rule holds. */
+  /** {@return whether the rule holds} */
   public boolean isEligible() {
     return eligible;
   }
 
-  /** {@link Reason#ELIGIBLE}, or the reason of the first failing rule. */
+  /** {@return {@link Reason#ELIGIBLE}, or the reason of the first failing rule} */
   public Reason reason() {
     return reason;
   }
 
-  /** A short human sentence: why the rule holds or fails. */
+  /** {@return a short human sentence: why the rule holds or fails} */
   public String detail() {
     return detail;
   }

@@ -20,28 +20,45 @@ import java.util.Objects;
 @FunctionalInterface
 public interface EligibilityRule {
 
-  /** The full verdict for one line: whether the rule holds, every part's result and the evidence. Never null. */
+  /**
+   * {@return the full verdict for one line: whether the rule holds, every part's result and the evidence} Never null.
+   *
+   * @param facts the facts of the line
+   */
   Verdict explain(LineFacts facts);
 
   /**
    * The short answer for one line: the reason and detail of {@link #explain}, found without building the tree
    * where the rule can. Never null.
+   *
+   * @param facts the facts of the line
+   * @return the verdict's decision
    */
   default Decision decide(LineFacts facts) {
     return explain(facts).decision();
   }
 
-  /** The rule as a sentence, e.g. {@code "the product is in the consumption price list"}. */
+  /** {@return the rule as a sentence, e.g. {@code "the product is in the consumption price list"}} */
   default String description() {
     return toString();
   }
 
-  /** Holds when both rules hold: {@code Rules.allOf(List.of(this, other))}. */
+  /**
+   * Holds when both rules hold: {@code Rules.allOf(List.of(this, other))}.
+   *
+   * @param other the other rule
+   * @return the rule that passes when both pass
+   */
   default EligibilityRule and(EligibilityRule other) {
     return Rules.allOf(List.of(this, Objects.requireNonNull(other, "other")));
   }
 
-  /** Holds when either rule holds: {@code Rules.anyOf(List.of(this, other))}. */
+  /**
+   * Holds when either rule holds: {@code Rules.anyOf(List.of(this, other))}.
+   *
+   * @param other the other rule
+   * @return the rule that passes when either passes
+   */
   default EligibilityRule or(EligibilityRule other) {
     return Rules.anyOf(List.of(this, Objects.requireNonNull(other, "other")));
   }
@@ -50,6 +67,7 @@ public interface EligibilityRule {
    * Holds when this rule does not.
    *
    * @param reason the reason given when this rule holds (so its negation fails)
+   * @return the rule that passes when this one fails
    */
   default EligibilityRule negate(Reason reason) {
     return Rules.not(this, reason);

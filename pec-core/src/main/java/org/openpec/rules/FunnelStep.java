@@ -12,7 +12,13 @@ import org.openpec.model.AccessGrant;
  * @param kept the grants left after the step, in input order
  */
 public record FunnelStep(String name, Reason reasonWhenEmpty, List<AccessGrant> kept) {
-  /** Validates and freezes the step. */
+  /**
+   * Validates and freezes the step.
+   *
+   * @param name what the step keeps, a human phrase
+   * @param reasonWhenEmpty the reason when no grant is kept
+   * @param kept the grants kept by the step
+   */
   public FunnelStep {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(reasonWhenEmpty, "reasonWhenEmpty");

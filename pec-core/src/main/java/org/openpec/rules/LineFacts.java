@@ -24,28 +24,28 @@ import org.openpec.time.UsageDays;
  */
 public interface LineFacts {
 
-  /** The usage line. */
+  /** {@return the usage line} */
   UsageLine line();
 
-  /** The UTC usage day {@code [D 00:00Z, D+1 00:00Z)}. */
+  /** {@return the UTC usage day {@code [D 00:00Z, D+1 00:00Z)}} */
   Interval day();
 
-  /** The price-list entries matching the line on its day; empty when no price list is given. */
+  /** {@return the price-list entries matching the line on its day; empty when no price list is given} */
   Optional<List<PriceListEntry>> priceEntries();
 
-  /** The grants reaching the line's scope on its day, in input order. */
+  /** {@return the grants reaching the line's scope on its day, in input order} */
   List<AccessGrant> grants();
 
-  /** The role catalogue. */
+  /** {@return the role catalogue} */
   RoleCatalog roles();
 
-  /** The partner organisations and agreements. */
+  /** {@return the partner organisations and agreements} */
   PartnerDirectory partners();
 
-  /** How the surviving grants must cover the day. */
+  /** {@return how the surviving grants must cover the day} */
   CoveragePolicy coverage();
 
-  /** Whether a price list was given. */
+  /** {@return whether a price list was given} */
   default boolean hasPriceList() {
     return priceEntries().isPresent();
   }
@@ -54,6 +54,8 @@ public interface LineFacts {
    * The price-list entries of the line's product, SKU and meter whatever their dates (empty when no price list
    * is given): a superset of {@link #priceEntries()} that rules filter with {@code isInForceOn(line().usageDate())}
    * when they would rather not have the filtered list built.
+    *
+    * @return the entries; empty when no price list is given
    */
   default List<PriceListEntry> priceEntriesAnyDay() {
     return priceEntries().orElse(List.of());
@@ -63,6 +65,8 @@ public interface LineFacts {
    * A value that is equal for two facts exactly when the access funnel must give them the same verdict: the same
    * grants reaching on the same day, the same billed and reseller organisations, roles and coverage. Rules key
    * what they remember of the funnel on it.
+    *
+    * @return the key
    */
   default Object accessKey() {
     UsageLine l = line();
@@ -71,13 +75,15 @@ public interface LineFacts {
   }
 
   /**
-   * The value {@code owner} remembered for {@code key}, or {@code compute}'s value for these facts; a calculator remembers a bounded number
-   * of values across the lines it evaluates, these default facts remember nothing. A rule may remember only what
+   * The value {@code owner} remembered for {@code key}, or {@code compute}'s value for these facts; a calculator
+   * remembers a bounded number of values across the lines it evaluates, these default facts remember nothing. A rule may remember only what
    * is a pure function of the key: remembering changes how fast a verdict is found, never what it is.
    *
+   * @param <T> the type of the value
    * @param owner who remembers (a rule), so that the values of two rules never mix
    * @param key what the value is a function of
    * @param compute computes the value from these facts
+   * @return the remembered or computed value
    */
   default <T> T remember(Object owner, Object key, Function<LineFacts, T> compute) {
     Objects.requireNonNull(owner, "owner");
@@ -88,13 +94,27 @@ public interface LineFacts {
   /**
    * The facts of {@code line} with the given grants, the bundled role catalogue, no partners file and union
    * coverage: a convenience for tests and small programs.
+   *
+   * @param line the usage line
+   * @param priceEntries the price-list entries of the line on its day; empty when no price list is given
+   * @param grants the grants, in input order
+   * @return the facts
    */
   static LineFacts of(UsageLine line, Optional<List<PriceListEntry>> priceEntries, List<AccessGrant> grants) {
     return of(line, priceEntries, grants, RoleCatalog.bundled(), PartnerDirectory.assumeAllActive(),
         CoveragePolicy.UNION);
   }
 
-  /** The facts of {@code line}, its day the UTC day of its usage date. */
+  /**
+   * {@return the facts of {@code line}, its day the UTC day of its usage date}
+   *
+   * @param line the usage line
+   * @param priceEntries the price-list entries of the line on its day; empty when no price list is given
+   * @param grants the grants, in input order
+   * @param roles the role catalogue
+   * @param partners the partner directory
+   * @param coverage how the grants must cover the day
+   */
   static LineFacts of(UsageLine line, Optional<List<PriceListEntry>> priceEntries, List<AccessGrant> grants,
       RoleCatalog roles, PartnerDirectory partners, CoveragePolicy coverage) {
     return new GivenFacts(line, UsageDays.of(line.usageDate()), priceEntries, List.copyOf(grants), roles, partners,

@@ -69,8 +69,11 @@ public final class Reason implements Comparable<Reason>, java.io.Serializable {
       MARKETPLACE, SPOT_VM, BENEFIT_COVERED, AGREEMENT_INACTIVE, NO_ACCESS, ASSIGNMENT_NOT_ACTIVE, ROLE_NOT_ELIGIBLE,
       PARTNER_NOT_LINKED, OTHER_PARTNER, PARTIAL_DAY, RULE_NOT_MET, REJECTED);
 
+  /** The code, in upper case with underscores. */
   private final String name;
+  /** What kind of reason the code is. */
   private final Kind kind;
+  /** The position among the reasons, for ordering. */
   private final int order;
 
   private Reason(String name, Kind kind, int order) {
@@ -79,7 +82,11 @@ public final class Reason implements Comparable<Reason>, java.io.Serializable {
     this.order = order;
   }
 
-  /** A deserialized code is this JVM's code of that name (declared here if a caller declared it elsewhere). */
+  /**
+   * A deserialized code is this JVM's code of that name (declared here if a caller declared it elsewhere).
+   *
+   * @return the code to use in place of the one read
+   */
   private Object readResolve() {
     return order == Integer.MAX_VALUE ? declare(name, kind) : BY_NAME.get(name);
   }
@@ -94,6 +101,8 @@ public final class Reason implements Comparable<Reason>, java.io.Serializable {
    * The code {@code name} for a caller rule that excludes the product: like the standard product codes, a line
    * with it never earns and is no loss. Declaring a name again gives the same code.
    *
+   * @param name the reason code, in upper case with underscores
+   * @return the reason
    * @throws IllegalArgumentException if {@code name} is not upper case letters, digits and {@code _} (starting
    *     with a letter, at most 64), or names a standard code or a code declared as a loss
    */
@@ -105,6 +114,8 @@ public final class Reason implements Comparable<Reason>, java.io.Serializable {
    * The code {@code name} for a caller rule whose failure loses credit the line could have earned: like the
    * access codes, it is counted and explained as a loss. Declaring a name again gives the same code.
    *
+   * @param name the reason code, in upper case with underscores
+   * @return the reason
    * @throws IllegalArgumentException if {@code name} is not upper case letters, digits and {@code _} (starting
    *     with a letter, at most 64), or names a standard code or a code declared as a product exclusion
    */
@@ -129,14 +140,15 @@ public final class Reason implements Comparable<Reason>, java.io.Serializable {
     return r;
   }
 
-  /** The standard codes, in order. */
+  /** {@return the standard codes, in order} */
   public static List<Reason> values() {
     return STANDARD;
   }
 
   /**
-   * The standard or declared code of that name.
+   * {@return the standard or declared code of that name}
    *
+   * @param name the reason code, in upper case with underscores
    * @throws IllegalArgumentException if no code has that name
    */
   public static Reason valueOf(String name) {
@@ -147,22 +159,24 @@ public final class Reason implements Comparable<Reason>, java.io.Serializable {
     return r;
   }
 
-  /** The code's name, e.g. {@code NO_ACCESS}, as written in every output. */
+  /** {@return the code's name, e.g. {@code NO_ACCESS}, as written in every output} */
   public String name() {
     return name;
   }
 
-  /** Whether the code is one of the standard codes (not declared by a caller). */
+  /** {@return whether the code is one of the standard codes (not declared by a caller)} */
   public boolean isStandard() {
     return order != Integer.MAX_VALUE;
   }
 
-  /** Whether the code says the product can never earn credit. */
+  /** {@return whether the code says the product can never earn credit} */
   public boolean isProductExclusion() {
     return kind == Kind.PRODUCT;
   }
 
-  /** Whether the code says credit was lost for want of an agreement, qualifying access or a caller's condition. */
+  /**
+   * {@return whether the code says credit was lost for want of an agreement, qualifying access or a caller's condition}
+   */
   public boolean isAccessLoss() {
     return kind == Kind.LOSS;
   }

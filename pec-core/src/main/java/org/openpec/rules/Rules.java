@@ -11,7 +11,7 @@ import org.openpec.model.AccessGrant;
 import org.openpec.model.Assignment;
 import org.openpec.model.PriceListEntry;
 import org.openpec.model.UsageLine;
-import org.openpec.model.Words;
+import org.openpec.internal.text.Words;
 import org.openpec.time.Interval;
 import org.openpec.time.Timeline;
 
@@ -59,47 +59,55 @@ public final class Rules {
       NOT_RESERVATION, NOT_MARKETPLACE, NOT_SPOT, NOT_BENEFIT, AGREEMENT, HELD_ALL_DAY);
   private static final EligibilityRule STANDARD = allOf(STANDARD_RULES);
 
-  /** The specification's rule: all of {@link #standardRules()}, in order. */
+  /** {@return the specification's rule: all of {@link #standardRules()}, in order} */
   public static EligibilityRule standard() {
     return STANDARD;
   }
 
-  /** The parts of {@link #standard()}, in the order that decides the primary reason. */
+  /** {@return the parts of {@link #standard()}, in the order that decides the primary reason} */
   public static List<EligibilityRule> standardRules() {
     return STANDARD_RULES;
   }
 
-  /** {@code NOT_IN_PRICE_LIST}: an entry in force on the usage day prices the line; holds when no price list is given. */
+  /**
+   * {@return {@code NOT_IN_PRICE_LIST}: an entry in force on the usage day prices the line; holds when no price list
+   * is given}
+   */
   public static EligibilityRule inPriceList() {
     return IN_PRICE_LIST;
   }
 
-  /** {@code THIRD_PARTY}; holds when no price list is given. */
+  /** {@return {@code THIRD_PARTY}; holds when no price list is given} */
   public static EligibilityRule notThirdParty() {
     return NOT_THIRD_PARTY;
   }
 
-  /** {@code RESERVATION}: a reservation product, or a purchase; holds when no price list is given (the purchase test too). */
+  /**
+   * {@return {@code RESERVATION}: a reservation product, or a purchase; holds when no price list is given (the
+   * purchase test too)}
+   */
   public static EligibilityRule notReservation() {
     return NOT_RESERVATION;
   }
 
-  /** {@code MARKETPLACE}: a publisher other than Microsoft. */
+  /** {@return {@code MARKETPLACE}: a publisher other than Microsoft} */
   public static EligibilityRule notMarketplace() {
     return NOT_MARKETPLACE;
   }
 
-  /** {@code SPOT_VM}: the word Spot in the meter sub-category, meter name, SKU name or price-list SKU title. */
+  /**
+   * {@return {@code SPOT_VM}: the word Spot in the meter sub-category, meter name, SKU name or price-list SKU title}
+   */
   public static EligibilityRule notSpot() {
     return NOT_SPOT;
   }
 
-  /** {@code BENEFIT_COVERED}: a reservation or savings-plan benefit covers the usage. */
+  /** {@return {@code BENEFIT_COVERED}: a reservation or savings-plan benefit covers the usage} */
   public static EligibilityRule notBenefitCovered() {
     return NOT_BENEFIT;
   }
 
-  /** {@code AGREEMENT_INACTIVE}: the billed partner has no active agreement on the usage day. */
+  /** {@return {@code AGREEMENT_INACTIVE}: the billed partner has no active agreement on the usage day} */
   public static EligibilityRule agreementActive() {
     return AGREEMENT;
   }
@@ -108,6 +116,8 @@ public final class Rules {
    * The access funnel: {@code NO_ACCESS}, {@code ASSIGNMENT_NOT_ACTIVE}, {@code ROLE_NOT_ELIGIBLE},
    * {@code PARTNER_NOT_LINKED}, {@code OTHER_PARTNER} or {@code PARTIAL_DAY}, with its evidence; remembered per
    * {@link LineFacts#accessKey()}.
+    *
+    * @return the rule
    */
   public static EligibilityRule heldAllDay() {
     return HELD_ALL_DAY;
@@ -122,6 +132,9 @@ public final class Rules {
    * rule so the verdict lists every failure. The primary reason is the first failing rule's; when all hold, the
    * detail is that of the last rule whose detail is the access funnel's, else "every rule holds". An empty list
    * holds.
+   *
+   * @param rules the rules, in order
+   * @return the rule that passes when every one passes
    */
   public static EligibilityRule allOf(List<EligibilityRule> rules) {
     return new AllOf(List.copyOf(rules));
@@ -131,12 +144,21 @@ public final class Rules {
    * Holds when at least one rule holds. {@code decide} stops at the first rule that holds; {@code explain}
    * evaluates every rule. When none holds, the primary reason is the first rule's. An empty list never holds
    * ({@link Reason#RULE_NOT_MET}).
+   *
+   * @param rules the rules, in order
+   * @return the rule that passes when any one passes
    */
   public static EligibilityRule anyOf(List<EligibilityRule> rules) {
     return new AnyOf(List.copyOf(rules));
   }
 
-  /** Holds when {@code rule} does not; fails with {@code reason} when it does. */
+  /**
+   * Holds when {@code rule} does not; fails with {@code reason} when it does.
+   *
+   * @param rule the rule to negate
+   * @param reason the reason code
+   * @return the rule that passes when {@code rule} fails
+   */
   public static EligibilityRule not(EligibilityRule rule, Reason reason) {
     Objects.requireNonNull(rule, "rule");
     if (Objects.requireNonNull(reason, "reason") == Reason.ELIGIBLE) {
@@ -145,7 +167,12 @@ public final class Rules {
     return new Not(rule, reason);
   }
 
-  /** A rule with a sentence of its own, for callers' custom rules. */
+  /**
+   * {@return a rule with a sentence of its own, for callers' custom rules}
+   *
+   * @param description the sentence that names the rule in explanations
+   * @param rule the rule to name
+   */
   public static EligibilityRule named(String description, EligibilityRule rule) {
     return new Named(Objects.requireNonNull(description, "description"), Objects.requireNonNull(rule, "rule"));
   }
@@ -155,6 +182,9 @@ public final class Rules {
    * ({@link LineFacts#remember}): for rules whose verdict depends on nothing but the access facts (the grants
    * reaching the scope on the day, the partners, roles and coverage), such as the access funnel. Lines of one
    * resource and day then share one verdict; the result is the same as without remembering.
+   *
+   * @param rule a rule whose verdict depends on the access facts only
+   * @return the rule, remembering its verdicts
    */
   public static EligibilityRule rememberedByAccess(EligibilityRule rule) {
     return new RememberedByAccess(Objects.requireNonNull(rule, "rule"));
@@ -452,7 +482,7 @@ public final class Rules {
     if (!f.hasPriceList()) {
       return Pass.NOT_THIRD_PARTY_SKIPPED;
     }
-    return anyEntry(f, THIRD_PARTY_ENTRY)
+    return anyThirdPartyEntry(f)
         ? Verdict.fail(NOT_THIRD_PARTY.description(), Reason.THIRD_PARTY, "the price list tags the product Third Party")
         : Pass.NOT_THIRD_PARTY;
   }
@@ -462,7 +492,7 @@ public final class Rules {
       return Pass.NOT_RESERVATION_SKIPPED;
     }
     String rule = NOT_RESERVATION.description();
-    if (anyEntry(f, RESERVATION_ENTRY)) {
+    if (anyReservationEntry(f)) {
       return Verdict.fail(rule, Reason.RESERVATION, "the price list tags the product Reservations");
     }
     if (f.line().chargeType().trim().equalsIgnoreCase("Purchase")) {
@@ -507,14 +537,22 @@ public final class Rules {
         : Pass.NOT_BENEFIT;
   }
 
-  private static final Predicate<PriceListEntry> THIRD_PARTY_ENTRY = PriceListEntry::isThirdParty;
-  private static final Predicate<PriceListEntry> RESERVATION_ENTRY = PriceListEntry::isReservation;
-
-  /** Whether an entry in force on the usage day passes {@code test}. */
-  private static boolean anyEntry(LineFacts f, Predicate<PriceListEntry> test) {
+  /** Whether an entry in force on the usage day is tagged Third Party (one loop per test: no shared call site). */
+  private static boolean anyThirdPartyEntry(LineFacts f) {
     java.time.LocalDate day = f.line().usageDate();
     for (PriceListEntry e : f.priceEntriesAnyDay()) {
-      if (test.test(e) && e.isInForceOn(day)) {
+      if (e.isThirdParty() && e.isInForceOn(day)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an entry in force on the usage day is tagged Reservations. */
+  private static boolean anyReservationEntry(LineFacts f) {
+    java.time.LocalDate day = f.line().usageDate();
+    for (PriceListEntry e : f.priceEntriesAnyDay()) {
+      if (e.isReservation() && e.isInForceOn(day)) {
         return true;
       }
     }
@@ -524,6 +562,9 @@ public final class Rules {
   /**
    * Whether {@code text} holds the word {@code Spot}, ignoring case, bounded on each side by a character that
    * is not a letter or digit or by the end of the text ({@code D2s_v3_Spot} does, {@code Spotlight} does not).
+   *
+   * @param text the SKU or meter text
+   * @return whether the text holds the word
    */
   public static boolean hasWordSpot(String text) {
     return Words.containsWord(text, "spot");
@@ -614,7 +655,11 @@ public final class Rules {
         new AccessEvidence(day, steps, Timeline.empty(), Timeline.of(day)));
   }
 
-  /** The union of the grants' intervals. */
+  /**
+   * {@return the union of the grants' intervals}
+   *
+   * @param grants the grants, in input order
+   */
   public static Timeline timelineOf(List<AccessGrant> grants) {
     List<Interval> intervals = new ArrayList<>(grants.size());
     for (AccessGrant g : grants) {
@@ -683,7 +728,13 @@ public final class Rules {
     return sorted;
   }
 
-  /** Pieces of a timeline within one day as {@code HH:mm:ss–HH:mm:ss} UTC, the day's end shown as 24:00:00. */
+  /**
+   * Pieces of a timeline within one day as {@code HH:mm:ss–HH:mm:ss} UTC, the day's end shown as 24:00:00.
+   *
+   * @param timeline the timeline
+   * @param day the UTC usage day
+   * @return the description
+   */
   public static String describeWithin(Timeline timeline, Interval day) {
     StringBuilder sb = new StringBuilder();
     for (Interval piece : timeline.intersection(Timeline.of(day)).intervals()) {

@@ -35,15 +35,23 @@ public final class Verdict {
     this.fromAccess = fromAccess;
   }
 
-  /** A leaf verdict that holds. */
+  /**
+   * {@return a leaf verdict that holds}
+   *
+   * @param rule the rule's name, as its explanation shows it
+   * @param detail the human explanation
+   */
   public static Verdict pass(String rule, String detail) {
     return new Verdict(true, Reason.ELIGIBLE, Objects.requireNonNull(rule, "rule"),
         Objects.requireNonNull(detail, "detail"), List.of(), null, false);
   }
 
   /**
-   * A leaf verdict that fails.
+   * {@return a leaf verdict that fails}
    *
+   * @param rule the rule's name, as its explanation shows it
+   * @param reason the reason code
+   * @param detail the human explanation
    * @throws IllegalArgumentException if {@code reason} is {@link Reason#ELIGIBLE}
    */
   public static Verdict fail(String rule, Reason reason, String detail) {
@@ -71,6 +79,8 @@ public final class Verdict {
   /**
    * The short answer of this verdict: eligibility, reason and detail, as {@link EligibilityRule#decide} gives
    * it. Built once per verdict, so a shared or remembered verdict answers without allocating.
+    *
+    * @return the decision this verdict reaches
    */
   public Decision decision() {
     Decision d = decision;
@@ -81,12 +91,12 @@ public final class Verdict {
     return d;
   }
 
-  /** Whether the rule holds. */
+  /** {@return whether the rule holds} */
   public boolean isEligible() {
     return eligible;
   }
 
-  /** {@link Reason#ELIGIBLE}, or the reason of the first failing rule. */
+  /** {@return {@link Reason#ELIGIBLE}, or the reason of the first failing rule} */
   public Reason reason() {
     return reason;
   }
@@ -95,6 +105,8 @@ public final class Verdict {
    * The reasons of every failing rule, in rule order: each failing leaf, and each failing composition that no
    * failing part explains (a negation of a rule that holds). Parts of a composition that holds (an
    * alternative of an {@code anyOf} that passed) are not failures. Empty when eligible.
+    *
+    * @return the reasons of the failing checks, in order
    */
   public List<Reason> failures() {
     List<Reason> out = new ArrayList<>();
@@ -117,22 +129,25 @@ public final class Verdict {
     }
   }
 
-  /** The rule that gave this verdict, as a sentence; a composed rule is named by its kind and size (its parts are the children). */
+  /**
+   * {@return the rule that gave this verdict, as a sentence; a composed rule is named by its kind and size (its parts
+   * are the children)}
+   */
   public String rule() {
     return rule;
   }
 
-  /** A short human sentence: the evidence of this verdict. */
+  /** {@return a short human sentence: the evidence of this verdict} */
   public String detail() {
     return detail;
   }
 
-  /** The verdicts of a composed rule's parts, in rule order; empty for a leaf. */
+  /** {@return the verdicts of a composed rule's parts, in rule order; empty for a leaf} */
   public List<Verdict> children() {
     return children;
   }
 
-  /** The access-funnel evidence found in this verdict or its descendants. */
+  /** {@return the access-funnel evidence found in this verdict or its descendants} */
   public Optional<AccessEvidence> accessEvidence() {
     if (evidence != null) {
       return Optional.of(evidence);
@@ -146,7 +161,7 @@ public final class Verdict {
     return Optional.empty();
   }
 
-  /** The tree, one rule a line, indented by depth. */
+  /** {@return the tree, one rule a line, indented by depth} */
   public String toTreeString() {
     StringBuilder sb = new StringBuilder();
     appendTree(sb, 0);

@@ -24,8 +24,10 @@ public final class Interval implements Comparable<Interval> {
   }
 
   /**
-   * Returns the interval {@code [start, end)}.
+   * {@return the interval {@code [start, end)}}
    *
+   * @param start the first instant, inclusive
+   * @param end the end, exclusive
    * @throws IllegalArgumentException if {@code end} is not after {@code start}
    */
   public static Interval of(Instant start, Instant end) {
@@ -37,42 +39,62 @@ public final class Interval implements Comparable<Interval> {
     return new Interval(start, end);
   }
 
-  /** Returns the open interval {@code [start, ∞)}. */
+  /**
+   * {@return the open interval {@code [start, ∞)}}
+   *
+   * @param start the first instant, inclusive
+   */
   public static Interval startingAt(Instant start) {
     return of(start, UNBOUNDED);
   }
 
-  /** The first instant in the interval. */
+  /** {@return the first instant in the interval} */
   public Instant start() {
     return start;
   }
 
-  /** The first instant after the interval (exclusive); {@link #UNBOUNDED} when open. */
+  /** {@return the first instant after the interval (exclusive); {@link #UNBOUNDED} when open} */
   public Instant end() {
     return end;
   }
 
-  /** Whether the interval has no end. */
+  /** {@return whether the interval has no end} */
   public boolean isUnbounded() {
     return end.equals(UNBOUNDED);
   }
 
-  /** Whether {@code instant} lies in {@code [start, end)}. */
+  /**
+   * {@return whether {@code instant} lies in {@code [start, end)}}
+   *
+   * @param instant the instant
+   */
   public boolean contains(Instant instant) {
     return !instant.isBefore(start) && instant.isBefore(end);
   }
 
-  /** Whether every instant of {@code other} lies in this interval. */
+  /**
+   * {@return whether every instant of {@code other} lies in this interval}
+   *
+   * @param other the other interval
+   */
   public boolean encloses(Interval other) {
     return !other.start.isBefore(start) && !other.end.isAfter(end);
   }
 
-  /** Whether the two intervals share at least one instant. */
+  /**
+   * {@return whether the two intervals share at least one instant}
+   *
+   * @param other the other interval
+   */
   public boolean overlaps(Interval other) {
     return start.isBefore(other.end) && other.start.isBefore(end);
   }
 
-  /** Whether the two intervals touch without overlapping ({@code this.end == other.start} or the reverse). */
+  /**
+   * {@return whether the two intervals touch without overlapping ({@code this.end == other.start} or the reverse)}
+   *
+   * @param other the other interval
+   */
   public boolean abuts(Interval other) {
     return end.equals(other.start) || other.end.equals(start);
   }

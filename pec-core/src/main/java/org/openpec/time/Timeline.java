@@ -24,22 +24,34 @@ public final class Timeline {
     this.pieces = pieces;
   }
 
-  /** The timeline that holds no instant. */
+  /** {@return the timeline that holds no instant} */
   public static Timeline empty() {
     return EMPTY;
   }
 
-  /** The timeline of one interval. */
+  /**
+   * {@return the timeline of one interval}
+   *
+   * @param interval the interval
+   */
   public static Timeline of(Interval interval) {
     return new Timeline(new Interval[] {Objects.requireNonNull(interval, "interval")});
   }
 
-  /** The union of the given intervals, normalised. */
+  /**
+   * {@return the union of the given intervals, normalised}
+   *
+   * @param intervals the intervals
+   */
   public static Timeline of(Collection<Interval> intervals) {
     return normalise(intervals.toArray(new Interval[0]));
   }
 
-  /** The union of the given intervals, normalised. */
+  /**
+   * {@return the union of the given intervals, normalised}
+   *
+   * @param intervals the intervals
+   */
   public static Timeline of(Interval... intervals) {
     return normalise(intervals.clone());
   }
@@ -68,34 +80,50 @@ public final class Timeline {
     return new Timeline(merged.toArray(new Interval[0]));
   }
 
-  /** The pieces, sorted, disjoint and non-touching. */
+  /** {@return the pieces, sorted, disjoint and non-touching} */
   public List<Interval> intervals() {
     return List.of(pieces);
   }
 
-  /** Whether the timeline holds no instant. */
+  /** {@return whether the timeline holds no instant} */
   public boolean isEmpty() {
     return pieces.length == 0;
   }
 
-  /** Whether {@code instant} is held. */
+  /**
+   * {@return whether {@code instant} is held}
+   *
+   * @param instant the instant
+   */
   public boolean contains(Instant instant) {
     int i = floorIndex(instant);
     return i >= 0 && pieces[i].contains(instant);
   }
 
-  /** Whether every instant of {@code interval} is held (by one piece, since pieces never touch). */
+  /**
+   * {@return whether every instant of {@code interval} is held (by one piece, since pieces never touch)}
+   *
+   * @param interval the interval
+   */
   public boolean encloses(Interval interval) {
     int i = floorIndex(interval.start());
     return i >= 0 && pieces[i].encloses(interval);
   }
 
-  /** Whether at least one instant of {@code interval} is held. */
+  /**
+   * {@return whether at least one instant of {@code interval} is held}
+   *
+   * @param interval the interval
+   */
   public boolean overlaps(Interval interval) {
     return !intersection(Timeline.of(interval)).isEmpty();
   }
 
-  /** The instants held by either timeline. */
+  /**
+   * {@return the instants held by either timeline}
+   *
+   * @param other the other timeline
+   */
   public Timeline union(Timeline other) {
     if (other.isEmpty()) {
       return this;
@@ -108,7 +136,11 @@ public final class Timeline {
     return normalise(all);
   }
 
-  /** The instants held by both timelines. */
+  /**
+   * {@return the instants held by both timelines}
+   *
+   * @param other the other timeline
+   */
   public Timeline intersection(Timeline other) {
     List<Interval> out = new ArrayList<>();
     int i = 0;
@@ -130,7 +162,11 @@ public final class Timeline {
     return out.isEmpty() ? EMPTY : new Timeline(out.toArray(new Interval[0]));
   }
 
-  /** The instants held by this timeline and not by {@code other}. */
+  /**
+   * {@return the instants held by this timeline and not by {@code other}}
+   *
+   * @param other the other timeline
+   */
   public Timeline minus(Timeline other) {
     List<Interval> out = new ArrayList<>();
     int j = 0;

@@ -12,7 +12,11 @@ public final class UsageDays {
 
   private UsageDays() {}
 
-  /** The 24 hours of the UTC day {@code day}, as {@code [D 00:00Z, D+1 00:00Z)}. */
+  /**
+   * {@return the 24 hours of the UTC day {@code day}, as {@code [D 00:00Z, D+1 00:00Z)}}
+   *
+   * @param day the UTC usage day
+   */
   public static Interval of(LocalDate day) {
     return Interval.of(day.atStartOfDay(ZoneOffset.UTC).toInstant(),
         day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());

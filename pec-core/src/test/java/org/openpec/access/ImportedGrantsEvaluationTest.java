@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openpec.CreditStatement;
 import org.openpec.LineResult;
 import org.openpec.PecCalculator;
-import org.openpec.io.GrantsCsv;
+import org.openpec.internal.io.GrantsCsv;
 import org.openpec.model.AccessGrant;
 import org.openpec.model.Scope;
 import org.openpec.model.UsageLine;

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The package arrows of pec-core point one way: time and money, then the model, then the rules (and repricing),
  * then the calculator and its statement, then losses and reconciliation, then the readers and writers (and the
- * import of Azure access history, which they serve). A lower layer never uses a higher one.
+ * import of Azure access history, which they serve). A lower layer never uses a higher one. The internal packages
+ * sit in the layer of what they serve: text helpers with the values, loss and reconciliation analyses above the
+ * calculator, the {@code pec} command's table writers with the files.
  */
 class LayeringTest {
 
@@ -21,12 +23,12 @@ class LayeringTest {
   @Test
   void packagesDependOnlyOnLowerLayers() {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
-        .layer("Values").definedBy("org.openpec.time..", "org.openpec.money..")
+        .layer("Values").definedBy("org.openpec.time..", "org.openpec.money..", "org.openpec.internal.text..")
         .layer("Model").definedBy("org.openpec.model..", "org.openpec.value..")
         .layer("Rules").definedBy("org.openpec.rules..", "org.openpec.pricing..")
         .layer("Calculator").definedBy("org.openpec")
-        .layer("Analyses").definedBy("org.openpec.losses..", "org.openpec.reconcile..")
-        .layer("Files").definedBy("org.openpec.io..", "org.openpec.access..")
+        .layer("Analyses").definedBy("org.openpec.internal.losses..", "org.openpec.internal.reconcile..")
+        .layer("Files").definedBy("org.openpec.io..", "org.openpec.access..", "org.openpec.internal.io..")
         .whereLayer("Files").mayNotBeAccessedByAnyLayer()
         .whereLayer("Analyses").mayOnlyBeAccessedByLayers("Files")
         .whereLayer("Calculator").mayOnlyBeAccessedByLayers("Analyses", "Files")

@@ -15,9 +15,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openpec.CreditStatement;
 import org.openpec.PecCalculator;
+import org.openpec.internal.io.CsvOutput;
+import org.openpec.internal.io.CsvRows;
+import org.openpec.internal.text.DecimalText;
 import org.openpec.model.AccessGrant;
 import org.openpec.model.Scope;
-import org.openpec.money.DecimalText;
 
 /**
  * Hostile usage files (issue "adversarial defects" D3, D6, D7, D9, D11, D17): each bad record is one rejected row

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openpec.CreditStatement;
 import org.openpec.PecCalculator;
+import org.openpec.internal.io.CreditCsv;
 import org.openpec.model.AccessGrant;
 import org.openpec.model.Scope;
 import org.quicktheories.core.Gen;

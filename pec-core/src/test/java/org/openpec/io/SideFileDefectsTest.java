@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openpec.internal.io.GrantsCsv;
+import org.openpec.internal.io.TextValues;
 import org.openpec.model.AccessGrant;
 import org.openpec.model.PartnerDirectory;
 import org.openpec.model.Scope;

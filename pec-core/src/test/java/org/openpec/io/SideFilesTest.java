@@ -18,6 +18,7 @@ import org.openpec.access.ActivityLog;
 import org.openpec.access.PrincipalDirectory;
 import org.openpec.access.PrincipalMapping;
 import org.openpec.access.RoleAssignmentSnapshot;
+import org.openpec.internal.io.GrantsCsv;
 import org.openpec.model.AccessGrant;
 import org.openpec.model.Assignment;
 import org.openpec.model.PartnerDirectory;

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class UsageReaderTest {
+public class UsageReaderTest {
 
-  static final String HEADER = "CustomerId,MpnId,Tier2MpnId,SubscriptionId,EntitlementId,UsageDate,ProductId,SkuId,"
+  public static final String HEADER = "CustomerId,MpnId,Tier2MpnId,SubscriptionId,EntitlementId,UsageDate,ProductId,SkuId,"
       + "MeterId,ResourceURI,Quantity,UnitPrice,PricingCurrency,BillingCurrency,PCToBCExchangeRate,PublisherName";
-  static final String GOOD = "C1,P,,plan,S,2026-03-05,prod,0001,m1,/subscriptions/S/resourceGroups/rg/vm1,24,0.50,USD,USD,1,Microsoft";
+  public static final String GOOD = "C1,P,,plan,S,2026-03-05,prod,0001,m1,/subscriptions/S/resourceGroups/rg/vm1,24,0.50,USD,USD,1,Microsoft";
 
   @TempDir
   Path dir;

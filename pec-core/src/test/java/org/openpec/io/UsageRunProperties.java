@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openpec.CreditStatement;
 import org.openpec.PecCalculator;
+import org.openpec.internal.io.CreditCsv;
 import org.openpec.model.AccessGrant;
 import org.openpec.model.Scope;
 import org.quicktheories.core.Gen;

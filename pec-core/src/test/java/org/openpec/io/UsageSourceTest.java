@@ -107,6 +107,19 @@ class UsageSourceTest {
   }
 
   @Test
+  void filesAreTheInputsWithEachManifestReplacedByItsBlobsInOrder() {
+    Path manifest = resource("manifest.json");
+    Path csv = resource("usage.csv");
+    assertThat(UsageSource.isManifest(manifest)).isTrue();
+    assertThat(UsageSource.isManifest(csv)).isFalse();
+    assertThat(UsageSource.isManifest(resource("usage.jsonl"))).isFalse();
+    assertThat(UsageSource.isManifest(resource("usage.jsonl.gz"))).isFalse();
+    assertThat(UsageSource.of(List.of(csv.toString(), manifest.toString())).files()).containsExactly(csv,
+        resource("export/part-00001.json.gz"), resource("export/part-00002.json.gz"));
+    assertThatThrownBy(() -> UsageSource.of(List.of("-")).files()).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void severalInputsAreNumberedOnWhileProblemsNameTheirFile() {
     List<UsageRecord> recs = read("usage.csv", "usage.jsonl.gz");
     assertThat(recs).extracting(UsageRecord::recordNumber).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openpec.internal.text.DecimalText;
 
 /** The number grammar's edges, rates and totals as values. */
 class MoneyValueTest {

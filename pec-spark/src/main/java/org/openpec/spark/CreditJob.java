@@ -11,7 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.openpec.CreditStatement;
 import org.openpec.io.InputException;
-import org.openpec.io.TextValues;
+import org.openpec.internal.io.TextValues;
 import org.openpec.money.Currencies;
 import org.openpec.money.Totals;
 import org.openpec.rules.CoveragePolicy;

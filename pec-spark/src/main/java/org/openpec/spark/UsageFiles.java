@@ -15,10 +15,9 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.apache.spark.input.PortableDataStream;
-import org.openpec.io.CreditCsv;
+import org.openpec.internal.io.CreditCsv;
 import org.openpec.io.CsvDialect;
 import org.openpec.io.InputException;
-import org.openpec.io.UsageManifest;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRecord;
 import org.openpec.io.UsageSource;
@@ -167,7 +166,8 @@ final class UsageFiles {
    * here, with {@code pec credit}'s message), and its blobs are read from the paths {@code pec credit} reads. A
    * manifest given as a URI ({@code abfss://...}, {@code hdfs://...}, {@code file:...}) is read through Spark's file
    * systems: pec-core finds its blobs, by {@code pec credit}'s rules, among the files under the manifest's folder,
-   * and the executors read them from there (a blob lacking a field then fails in the task that reads it).
+   * and the executors read them from there (a blob lacking a field, as in a manifest of the basic attribute set,
+   * then fails in the task that reads it, with pec-core's message naming the blob).
    *
    * @throws InputException when the manifest or a blob cannot be used
    */
@@ -179,16 +179,16 @@ final class UsageFiles {
       return remote(usage, conf);
     }
     Path local = Path.of(usage);
-    if (!Files.isRegularFile(local) || !UsageManifest.isManifest(local)) {
+    if (!Files.isRegularFile(local) || !UsageSource.isManifest(local)) {
       return new Listing(usage, null);
     }
-    UsageSource.of(List.of(local.toString())).withDialect(dialect).open().close();
-    UsageManifest manifest = UsageManifest.read(local);
+    UsageSource source = UsageSource.of(List.of(local.toString())).withDialect(dialect);
+    source.open().close();
     List<String> order = new ArrayList<>();
     List<String> paths = new ArrayList<>();
-    for (UsageManifest.Blob b : manifest.blobs()) {
-      String path = b.path().toAbsolutePath().normalize().toString();
-      add(usage, b, path, "file:" + path, order, paths);
+    for (Path blob : source.files()) {
+      String path = blob.toAbsolutePath().normalize().toString();
+      add(usage, blob.toString(), path, "file:" + path, order, paths);
     }
     return listing(usage, order, paths);
   }
@@ -215,7 +215,7 @@ final class UsageFiles {
       try (InputStream in = fs.open(file)) { // the first 64 KiB tell a manifest from usage: no whole copy of usage
         Files.write(copy, in.readNBytes(1 << 16));
       }
-      if (!UsageManifest.isManifest(copy)) {
+      if (!UsageSource.isManifest(copy)) {
         return new Listing(usage, null);
       }
       try (InputStream in = fs.open(file)) {
@@ -239,25 +239,21 @@ final class UsageFiles {
           mirror.put(placeholder.toAbsolutePath().normalize(), f);
         }
       }
-      UsageManifest manifest;
+      List<Path> blobs;
       try {
-        manifest = UsageManifest.read(copy);
+        blobs = UsageSource.of(List.of(copy.toString())).files();
       } catch (InputException e) {
         throw new InputException(e.getMessage().replace(copy.toString(), usage)
             .replace(root.toString(), file.getParent().toString()), e);
       }
-      if (manifest.isBasic()) {
-        throw new InputException(usage + ": the manifest has attributeSet basic, which leaves out fields pec needs: "
-            + "request the export again with the full attribute set (attributeSet=full)");
-      }
       List<String> order = new ArrayList<>();
       List<String> paths = new ArrayList<>();
-      for (UsageManifest.Blob b : manifest.blobs()) {
-        org.apache.hadoop.fs.Path f = mirror.get(b.path().toAbsolutePath().normalize());
+      for (Path blob : blobs) {
+        org.apache.hadoop.fs.Path f = mirror.get(blob.toAbsolutePath().normalize());
         if (f == null) {
-          throw new InputException(usage + ": blob " + b.name() + " is the manifest itself");
+          throw new InputException(usage + ": a blob of the manifest is the manifest itself");
         }
-        add(usage, b, f.toUri().getPath(), f.toString(), order, paths);
+        add(usage, f.toString(), f.toUri().getPath(), f.toString(), order, paths);
       }
       return listing(usage, order, paths);
     } catch (IOException e) {
@@ -269,13 +265,13 @@ final class UsageFiles {
     }
   }
 
-  private static void add(String usage, UsageManifest.Blob b, String path, String sparkPath, List<String> order,
+  private static void add(String usage, String blob, String path, String sparkPath, List<String> order,
       List<String> paths) {
     if (order.contains(path)) {
-      throw new InputException(usage + ": blob " + b.name() + " is listed twice; pec-spark reads each file once");
+      throw new InputException(usage + ": blob " + blob + " is listed twice; pec-spark reads each file once");
     }
     if (sparkPath.contains(",") || sparkPath.matches(".*[*?\\[\\]{}].*")) {
-      throw new InputException(usage + ": blob " + b.name() + ": pec-spark cannot read a path holding a comma or "
+      throw new InputException(usage + ": blob " + blob + ": pec-spark cannot read a path holding a comma or "
           + "a glob character");
     }
     order.add(path);

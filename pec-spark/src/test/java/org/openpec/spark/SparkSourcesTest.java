@@ -152,9 +152,6 @@ class SparkSourcesTest {
       assertThat(UsageFiles.resolve(other, org.openpec.io.CsvDialect.STANDARD,
           spark.sparkContext().hadoopConfiguration())).as(usage).isEqualTo(new UsageFiles.Listing(other, null));
     }
-    Path basic = FORMATS.resolve("basic").resolve("manifest.json").toAbsolutePath().normalize();
-    assertThatThrownBy(() -> PecSpark.run(spark, "file:" + basic, PecInputs.builder().grants(grants).build(), 2))
-        .isInstanceOf(InputException.class).hasMessageContaining("attributeSet basic");
   }
 
   /** Usage that is not there is an unusable input, as for {@code pec credit}: the path and "not found". */

@@ -22,7 +22,7 @@ import java.util.TreeMap;
 import org.openpec.CreditStatement;
 import org.openpec.PecCalculator;
 import org.openpec.examples.cli.PecCommand;
-import org.openpec.io.CreditCsv;
+import org.openpec.internal.io.CreditCsv;
 import org.openpec.io.SideFiles;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRun;

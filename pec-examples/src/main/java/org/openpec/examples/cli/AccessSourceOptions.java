@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.openpec.io.TextValues;
+import org.openpec.internal.io.TextValues;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

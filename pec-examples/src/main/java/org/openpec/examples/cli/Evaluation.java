@@ -4,7 +4,7 @@ import java.util.function.Function;
 import org.openpec.LineResult;
 import org.openpec.PecCalculator;
 import org.openpec.io.InputException;
-import org.openpec.io.Repriced;
+import org.openpec.internal.io.Repriced;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRecord;
 import org.openpec.io.UsageRun;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.openpec.access.ImportResult;
 import org.openpec.access.UncertainWindow;
-import org.openpec.io.GrantsCsv;
+import org.openpec.internal.io.GrantsCsv;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -6,13 +6,13 @@ import org.openpec.LineResult;
 import org.openpec.access.UncertainWindow;
 import org.openpec.examples.report.MonthFigures;
 import org.openpec.io.InputProblem;
-import org.openpec.io.ReconcileCsv;
+import org.openpec.internal.io.ReconcileCsv;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRun;
-import org.openpec.losses.LossTracker;
-import org.openpec.reconcile.ReconciledLine;
-import org.openpec.reconcile.Reconciler;
-import org.openpec.reconcile.Reported;
+import org.openpec.internal.losses.LossTracker;
+import org.openpec.internal.reconcile.ReconciledLine;
+import org.openpec.internal.reconcile.Reconciler;
+import org.openpec.internal.reconcile.Reported;
 
 /**
  * One pass over the usage file that folds the {@link MonthFigures} of {@code pec report}, {@code pec summary}

@@ -88,10 +88,10 @@ public final class PecCommand implements Runnable {
           day = null;
         }
       }
-      if (day == null || day.getYear() < org.openpec.io.TextValues.MIN_YEAR
-          || day.getYear() > org.openpec.io.TextValues.MAX_YEAR) {
+      if (day == null || day.getYear() < org.openpec.internal.io.TextValues.MIN_YEAR
+          || day.getYear() > org.openpec.internal.io.TextValues.MAX_YEAR) {
         throw new CommandLine.TypeConversionException("'" + value + "' is not a day yyyy-MM-dd (a year from "
-            + org.openpec.io.TextValues.MIN_YEAR + " to " + org.openpec.io.TextValues.MAX_YEAR + ", as the readers "
+            + org.openpec.internal.io.TextValues.MIN_YEAR + " to " + org.openpec.internal.io.TextValues.MAX_YEAR + ", as the readers "
             + "accept)");
       }
       return day;

@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Map;
-import org.openpec.reconcile.Claim;
-import org.openpec.reconcile.Reconciler;
-import org.openpec.reconcile.ReconciliationKind;
-import org.openpec.reconcile.ReconciliationSummary;
-import org.openpec.reconcile.ReconciliationTotals;
+import org.openpec.internal.reconcile.Claim;
+import org.openpec.internal.reconcile.Reconciler;
+import org.openpec.internal.reconcile.ReconciliationKind;
+import org.openpec.internal.reconcile.ReconciliationSummary;
+import org.openpec.internal.reconcile.ReconciliationTotals;
 
 /**
  * The JSON summary of a {@code reconcile} run: counts and amounts at stake per kind, overall and per customer,

@@ -76,7 +76,7 @@ public final class DelimitedWriter implements RowSink {
     private DecimalComma() {}
 
     static String of(String cell) {
-      return cell != null && org.openpec.io.TextValues.isNumber(cell) ? cell.replace('.', ',') : cell;
+      return cell != null && org.openpec.internal.io.TextValues.isNumber(cell) ? cell.replace('.', ',') : cell;
     }
   }
 }

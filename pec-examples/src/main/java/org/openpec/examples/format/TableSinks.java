@@ -1,6 +1,6 @@
 package org.openpec.examples.format;
 
-import org.openpec.io.TableWriter;
+import org.openpec.internal.io.TableWriter;
 
 /** Adapters between the core's CSV tables and {@link RowSink}. */
 public final class TableSinks {

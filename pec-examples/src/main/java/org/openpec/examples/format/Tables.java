@@ -7,9 +7,9 @@ import static org.openpec.examples.format.ColumnKind.NUMBER;
 import static org.openpec.examples.format.ColumnKind.TEXT;
 
 import java.util.List;
-import org.openpec.io.CreditCsv;
-import org.openpec.io.LossesCsv;
-import org.openpec.io.ReconcileCsv;
+import org.openpec.internal.io.CreditCsv;
+import org.openpec.internal.io.LossesCsv;
+import org.openpec.internal.io.ReconcileCsv;
 
 /** The tables of {@code credit}, {@code reconcile} and {@code losses}, with the kind of each column. */
 public final class Tables {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.zip.Deflater;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.openpec.io.TextValues;
+import org.openpec.internal.io.TextValues;
 
 /**
  * Writes one table as an Excel workbook (.xlsx, Office Open XML) while the rows stream in: memory stays flat

@@ -23,11 +23,11 @@ import org.openpec.examples.report.MonthFigures.Day;
 import org.openpec.examples.report.MonthFigures.Subscription;
 import org.openpec.examples.report.MonthFigures.Sums;
 import org.openpec.examples.report.MonthFigures.Uncertain;
-import org.openpec.losses.LossEpisode;
-import org.openpec.losses.LossTotals;
-import org.openpec.reconcile.Claim;
-import org.openpec.reconcile.ReconciliationKind;
-import org.openpec.reconcile.ReconciliationSummary;
+import org.openpec.internal.losses.LossEpisode;
+import org.openpec.internal.losses.LossTotals;
+import org.openpec.internal.reconcile.Claim;
+import org.openpec.internal.reconcile.ReconciliationKind;
+import org.openpec.internal.reconcile.ReconciliationSummary;
 import org.openpec.rules.Reason;
 import org.openpec.time.Interval;
 

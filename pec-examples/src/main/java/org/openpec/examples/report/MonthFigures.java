@@ -18,14 +18,14 @@ import java.util.function.Function;
 import java.util.stream.Collector;
 import org.openpec.LineResult;
 import org.openpec.access.UncertainWindow;
-import org.openpec.losses.LossReport;
-import org.openpec.losses.LossTracker;
+import org.openpec.internal.losses.LossReport;
+import org.openpec.internal.losses.LossTracker;
 import org.openpec.model.UsageLine;
 import org.openpec.money.Currencies;
 import org.openpec.money.LineAmounts;
 import org.openpec.money.Totals;
-import org.openpec.reconcile.ReconciledLine;
-import org.openpec.reconcile.ReconciliationSummary;
+import org.openpec.internal.reconcile.ReconciledLine;
+import org.openpec.internal.reconcile.ReconciliationSummary;
 import org.openpec.rules.Reason;
 
 /**

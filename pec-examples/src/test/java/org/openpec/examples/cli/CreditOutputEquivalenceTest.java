@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openpec.CreditStatement;
-import org.openpec.io.CreditCsv;
-import org.openpec.io.CsvOutput;
+import org.openpec.internal.io.CreditCsv;
+import org.openpec.internal.io.CsvOutput;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRun;
 

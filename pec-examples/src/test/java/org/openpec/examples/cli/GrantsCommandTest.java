@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openpec.io.GrantsCsv;
+import org.openpec.internal.io.GrantsCsv;
 import org.openpec.io.Loaded;
 import org.openpec.io.SideFiles;
 import org.openpec.model.AccessGrant;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openpec.io.LossesCsv;
+import org.openpec.internal.io.LossesCsv;
 import org.openpec.rules.Reason;
 
 class LossesCommandTest {

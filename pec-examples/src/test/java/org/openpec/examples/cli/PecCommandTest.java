@@ -142,7 +142,7 @@ class PecCommandTest {
       Path usage = file("h.csv", Files.readAllLines(worked.resolve("usage.csv")).get(0) + "\n");
       CliRun run = CliRun.of("credit", "--usage", usage.toString(), "--grants", w("grants.csv"));
       assertThat(run.status()).isZero();
-      assertThat(run.out().strip()).isEqualTo(org.openpec.io.CreditCsv.HEADER_TEXT);
+      assertThat(run.out().strip()).isEqualTo(org.openpec.internal.io.CreditCsv.HEADER_TEXT);
     }
 
     @Test

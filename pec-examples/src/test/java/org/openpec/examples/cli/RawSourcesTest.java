@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openpec.io.CreditCsv;
+import org.openpec.internal.io.CreditCsv;
 
 /**
  * {@code credit}, {@code reconcile}, {@code losses} and {@code explain} on Azure's own records in place of

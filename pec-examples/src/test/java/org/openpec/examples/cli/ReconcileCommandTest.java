@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openpec.io.ReconcileCsv;
+import org.openpec.internal.io.ReconcileCsv;
 
 class ReconcileCommandTest {
 
