@@ -216,19 +216,20 @@ final class CsvChunks implements Closeable {
     while (i < n) {
       if (i + 8 <= n && !afterCr && !multiLine) {
         // eight bytes at a time while they hold no quote and no line break: the common case
-        long w = (long) WORDS.get(b, i);
-        if (zeroBytes(w ^ QUOTES) == 0 && zeroBytes(w ^ LFS) == 0 && zeroBytes(w ^ CRS) == 0) {
+        long run = plainRun(b, i, n, delims);
+        int j = (int) run;
+        if (j > i) {
           if (st != QUOTED) {
-            long d = zeroBytes(w ^ delims);
-            if (d != 0) {
-              fields += Long.bitCount(d);
-              st = d < 0 ? FIELD_START : UNQUOTED; // the sign bit marks the eighth byte
-            } else if (st == FIELD_START) {
+            int count = (int) (run >>> 32);
+            fields += count;
+            if (b[j - 1] == delim) {
+              st = FIELD_START;
+            } else if (count > 0 || st == FIELD_START) {
               st = UNQUOTED;
             }
             recHasBytes = true;
           }
-          i += 8;
+          i = j;
           continue;
         }
       }
@@ -321,6 +322,33 @@ final class CsvChunks implements Closeable {
   private static final long CRS = '\r' * ONES;
   private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
   private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * Where the run of bytes from {@code i} that holds no quote and no line break ends (low half), read eight bytes
+   * at a time while at least eight remain, and how many delimiters it holds (high half). A small method of its own, so that the JIT compiles its loop
+   * tight whatever the state machine around it.
+   */
+  private static long plainRun(byte[] b, int i, int n, long delims) {
+    int j = i;
+    int count = 0;
+    while (j + 8 <= n) {
+      long w = (long) WORDS.get(b, j);
+      long special = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ LFS) | zeroBytes(w ^ CRS);
+      long d = zeroBytes(w ^ delims);
+      if (special != 0) {
+        // the plain bytes before the first quote or line break are the run's too
+        int k = Long.numberOfTrailingZeros(special) >>> 3;
+        if (k > 0) {
+          count += Long.bitCount(d & ((1L << (k << 3)) - 1));
+          j += k;
+        }
+        break;
+      }
+      count += Long.bitCount(d);
+      j += 8;
+    }
+    return ((long) count << 32) | j;
+  }
 
   /** The high bit of each byte of {@code w} that is zero, and no other bit (exact, no borrow between bytes). */
   private static long zeroBytes(long w) {

@@ -395,7 +395,7 @@ final class CsvFields {
     Object get(byte[] d, int s, int e, int hash) {
       int slot = (hash ^ (hash >>> 11)) & (SLOTS - 1);
       byte[] k = keys[slot];
-      Object v = k != null && Arrays.equals(k, 0, k.length, d, s, e) ? values[slot] : null;
+      Object v = k != null && sameBytes(k, d, s, e) ? values[slot] : null;
       if (lookups < TRIAL) {
         lookups++;
         if (v != null) {
@@ -408,6 +408,26 @@ final class CsvFields {
         }
       }
       return v;
+    }
+
+    /** Whether {@code k} holds the bytes {@code d[s, e)}: eight at a time (short keys, no call to a stub). */
+    private static boolean sameBytes(byte[] k, byte[] d, int s, int e) {
+      int n = k.length;
+      if (n != e - s) {
+        return false;
+      }
+      int i = 0;
+      for (; i + 8 <= n; i += 8) {
+        if ((long) WORDS.get(k, i) != (long) WORDS.get(d, s + i)) {
+          return false;
+        }
+      }
+      for (; i < n; i++) {
+        if (k[i] != d[s + i]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     void put(byte[] d, int s, int e, int hash, Object value) {

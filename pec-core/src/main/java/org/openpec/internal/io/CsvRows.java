@@ -101,7 +101,8 @@ public final class CsvRows {
       cell(value.toPlainString(), false);
       return this;
     }
-    long unscaled = value.unscaledValue().longValue();
+    // the unscaled value without a BigInteger: at scale 0 a compact value gives its long directly
+    long unscaled = value.scaleByPowerOfTen(scale).longValueExact();
     if (scale <= 0) {
       digits(unscaled);
       if (unscaled != 0) {

@@ -60,7 +60,7 @@ public final class InputOptions {
   CoveragePolicy coverage;
 
   @Option(names = "--threads", paramLabel = "N", hidden = true,
-      description = "Worker threads (default: the available processors).")
+      description = "Worker threads (default: one fewer than the available processors, at least 1).")
   int threads = UsageRun.defaultThreads();
 
   /** The usage inputs as one source, in the dialect of {@code --delimiter} and {@code --decimal-comma}. */
