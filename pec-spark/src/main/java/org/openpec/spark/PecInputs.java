@@ -23,6 +23,7 @@ import org.openpec.access.ImportResult;
 import org.openpec.access.ImportSummary;
 import org.openpec.access.PrincipalDirectory;
 import org.openpec.access.RoleAssignmentSnapshot;
+import org.openpec.internal.io.Uncertainty;
 import org.openpec.io.AccessFiles;
 import org.openpec.io.CsvDialect;
 import org.openpec.io.InputException;
@@ -207,14 +208,14 @@ public final class PecInputs implements Serializable {
       List<InputProblem> problems = new ArrayList<>();
       List<String> warnings = new ArrayList<>();
       PecCalculator.Builder b = PecCalculator.builder().coverage(coverage);
-      Uncertain uncertain = null;
+      Uncertainty uncertain = null;
       if (grants != null) {
         b.addAllGrants(report(grants, SideFiles.grants(grants.writeTo(dir, "grants", copies)), problems).value());
       } else {
         ImportResult imported = importAccess(dir, copies, problems);
         b.addAllGrants(imported.grants());
         unmapped(imported, warnings);
-        uncertain = Uncertain.of(imported.uncertainWindows());
+        uncertain = Uncertainty.of(imported.uncertainWindows());
       }
       int accessProblems = problems.size();
       int accessWarnings = warnings.size();
@@ -366,13 +367,13 @@ public final class PecInputs implements Serializable {
     final Repricing repricing;
     final List<InputProblem> problems;
     final List<String> warnings;
-    final Uncertain uncertain;
+    final Uncertainty uncertain;
     /** How many of the problems, and of the warnings, come from the access history (they are reported first). */
     final int accessProblems;
     final int accessWarnings;
 
     Evaluator(PecCalculator calculator, Repricing repricing, List<InputProblem> problems, List<String> warnings,
-        Uncertain uncertain, int accessProblems, int accessWarnings) {
+        Uncertainty uncertain, int accessProblems, int accessWarnings) {
       this.accessProblems = accessProblems;
       this.accessWarnings = accessWarnings;
       this.calculator = calculator;

@@ -17,6 +17,7 @@ import org.openpec.LineResult;
 import org.openpec.CreditStatement;
 import org.openpec.internal.io.CreditCsv;
 import org.openpec.internal.io.CsvRows;
+import org.openpec.internal.io.Uncertainty;
 import org.openpec.io.InputException;
 import org.openpec.examples.format.FocusTable;
 import org.openpec.examples.format.FormatOptions;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.openpec.LineResult;
 import org.openpec.access.UncertainWindow;
+import org.openpec.internal.io.Uncertainty;
 import org.openpec.io.UsageReader;
 import org.openpec.io.UsageRecord;
 import org.openpec.model.AccessGrant;

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.openpec.access.ImportResult;
 import org.openpec.access.UncertainWindow;
 import org.openpec.internal.io.GrantsCsv;
+import org.openpec.internal.io.Uncertainty;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

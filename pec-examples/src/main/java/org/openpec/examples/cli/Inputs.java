@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import org.openpec.PecCalculator;
 import org.openpec.access.ImportSummary;
+import org.openpec.internal.io.Uncertainty;
 import org.openpec.io.InputException;
 import org.openpec.io.InputProblem;
 import org.openpec.io.Loaded;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.openpec.LineResult;
 import org.openpec.access.UncertainWindow;
 import org.openpec.examples.report.MonthFigures;
+import org.openpec.internal.io.Uncertainty;
 import org.openpec.io.InputProblem;
 import org.openpec.internal.io.ReconcileCsv;
 import org.openpec.io.UsageReader;

@@ -1,4 +1,4 @@
-package org.openpec.examples.cli;
+package org.openpec.internal.io;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,11 +18,13 @@ import org.openpec.time.UsageDays;
  * The uncertain windows of an import, looked up by usage line: the windows whose assignment's scope covers the
  * line's resource and whose time overlaps its usage day ({@link UncertainWindow#affects}).
  *
+ * <p>Shared by {@code pec credit} and pec-spark, so that a line's {@code (uncertain: ...)} note is written one way.
+ *
  * <p>Only windows of assignments attributed to a partner ID are kept: an unattributed grant never earns credit,
  * so not knowing when it was held cannot change a verdict. Windows are indexed by UTC day, so that a line on a
  * day no window touches costs one map lookup. Immutable and thread-safe.
  */
-final class Uncertainty {
+public final class Uncertainty {
 
   /** Windows longer than this many days are checked against every line rather than indexed by day. */
   private static final long MAX_INDEXED_DAYS = 400;
@@ -39,7 +41,7 @@ final class Uncertainty {
   }
 
   /** The lookup of {@code windows}, keeping those attributed to a partner ID. */
-  static Uncertainty of(List<UncertainWindow> windows) {
+  public static Uncertainty of(List<UncertainWindow> windows) {
     Map<LocalDate, List<UncertainWindow>> byDay = new HashMap<>();
     List<UncertainWindow> wide = new ArrayList<>();
     List<UncertainWindow> kept = new ArrayList<>();
@@ -68,12 +70,12 @@ final class Uncertainty {
   }
 
   /** The windows kept (those attributed to a partner ID), in the import's order. */
-  List<UncertainWindow> windows() {
+  public List<UncertainWindow> windows() {
     return windows;
   }
 
   /** The windows that bear on {@code line}'s resource over its usage day, in the import's order. */
-  List<UncertainWindow> affecting(UsageLine line) {
+  public List<UncertainWindow> affecting(UsageLine line) {
     List<UncertainWindow> onDay = byDay.get(line.usageDate());
     if (onDay == null && wide.isEmpty()) {
       return List.of();
@@ -95,7 +97,7 @@ final class Uncertainty {
    * {@code detail} followed by {@code (uncertain: ...)} naming each window that bears on {@code line}, or
    * {@code detail} alone when none does.
    */
-  String annotate(String detail, UsageLine line) {
+  public String annotate(String detail, UsageLine line) {
     List<UncertainWindow> found = affecting(line);
     if (found.isEmpty()) {
       return detail;
@@ -108,12 +110,12 @@ final class Uncertainty {
   }
 
   /** {@code role assignment NAME: why}. */
-  static String sentence(UncertainWindow w) {
+  public static String sentence(UncertainWindow w) {
     return "role assignment " + name(w.assignmentId()) + ": " + w.why();
   }
 
   /** The last segment of a role-assignment id: its name (a GUID). */
-  static String name(String assignmentId) {
+  public static String name(String assignmentId) {
     int slash = assignmentId.lastIndexOf('/');
     return slash < 0 ? assignmentId : assignmentId.substring(slash + 1);
   }
