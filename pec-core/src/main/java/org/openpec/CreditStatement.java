@@ -519,7 +519,7 @@ public final class CreditStatement implements java.io.Serializable {
         spilled = spilled.add(v);
         return;
       }
-      long u = v.unscaledValue().longValue();
+      long u = v.scaleByPowerOfTen(s).longValueExact(); // the unscaled value, without a BigInteger
       if (s > scale) {
         long rescaled = rescale(units, s - scale);
         if (rescaled == OVERFLOW) {

@@ -196,6 +196,19 @@ final class CsvFields {
     return new CsvFields(true, delimiter);
   }
 
+  private String[] texts = new String[0];
+
+  /**
+   * A scratch array of at least {@code n} texts for the record being decoded on this instance's thread (its
+   * contents are left over from the record before; the caller writes what it reads).
+   */
+  String[] scratchTexts(int n) {
+    if (texts.length < n) {
+      texts = new String[n];
+    }
+    return texts;
+  }
+
   /** The memories of plain fields' values, one per column (created when first asked for). */
   private BytesMemo[] memos = new BytesMemo[0];
 

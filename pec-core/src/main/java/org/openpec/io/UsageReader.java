@@ -394,7 +394,7 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
     BigDecimal price = null;
     BigDecimal rate = null;
     LocalDate day = null;
-    String[] text = new String[header.length];
+    String[] text = f.scratchTexts(header.length);
     for (int k = 0; k < order.length; k++) {
       int col = order[k];
       Kind kind = kinds[k];

@@ -447,7 +447,9 @@ public final class Rules {
       return Pass.IN_PRICE_LIST_SKIPPED;
     }
     UsageLine l = f.line();
-    for (PriceListEntry e : f.priceEntriesAnyDay()) {
+    List<PriceListEntry> entries = f.priceEntriesAnyDay();
+    for (int k = 0; k < entries.size(); k++) { // indexed: no iterator per line
+      PriceListEntry e = entries.get(k);
       if (e.isInForceOn(l.usageDate())) {
         return Pass.IN_PRICE_LIST;
       }
@@ -499,7 +501,9 @@ public final class Rules {
 
   private static String spotSkuTitle(LineFacts f) {
     java.time.LocalDate day = f.line().usageDate();
-    for (PriceListEntry e : f.priceEntriesAnyDay()) {
+    List<PriceListEntry> entries = f.priceEntriesAnyDay();
+    for (int k = 0; k < entries.size(); k++) { // indexed: no iterator per line
+      PriceListEntry e = entries.get(k);
       if (e.hasSpotTitle() && e.isInForceOn(day)) {
         return "SkuTitle " + e.skuTitle();
       }
@@ -518,7 +522,9 @@ public final class Rules {
   /** Whether an entry in force on the usage day is tagged Third Party (one loop per test: no shared call site). */
   private static boolean anyThirdPartyEntry(LineFacts f) {
     java.time.LocalDate day = f.line().usageDate();
-    for (PriceListEntry e : f.priceEntriesAnyDay()) {
+    List<PriceListEntry> entries = f.priceEntriesAnyDay();
+    for (int k = 0; k < entries.size(); k++) { // indexed: no iterator per line
+      PriceListEntry e = entries.get(k);
       if (e.isThirdParty() && e.isInForceOn(day)) {
         return true;
       }
@@ -529,7 +535,9 @@ public final class Rules {
   /** Whether an entry in force on the usage day is tagged Reservations. */
   private static boolean anyReservationEntry(LineFacts f) {
     java.time.LocalDate day = f.line().usageDate();
-    for (PriceListEntry e : f.priceEntriesAnyDay()) {
+    List<PriceListEntry> entries = f.priceEntriesAnyDay();
+    for (int k = 0; k < entries.size(); k++) { // indexed: no iterator per line
+      PriceListEntry e = entries.get(k);
       if (e.isReservation() && e.isInForceOn(day)) {
         return true;
       }

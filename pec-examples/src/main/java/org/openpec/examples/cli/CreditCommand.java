@@ -147,7 +147,7 @@ final class CreditCommand implements Callable<Integer> {
   private static Function<List<UsageOutcome>, Batch> batches(Uncertainty uncertainty) {
     BiFunction<String, LineResult, String> detail = detail(uncertainty);
     return outcomes -> {
-      CsvRows bytes = new CsvRows(outcomes.size() * 320);
+      CsvRows bytes = new CsvRows(outcomes.size() * 512);
       List<String> problems = null;
       for (UsageOutcome o : outcomes) {
         CreditCsv.row(o, bytes, detail);
