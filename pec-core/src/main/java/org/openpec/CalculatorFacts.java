@@ -13,7 +13,6 @@ import org.openpec.model.UsageLine;
 import org.openpec.rules.CoveragePolicy;
 import org.openpec.rules.LineFacts;
 import org.openpec.time.Interval;
-import org.openpec.time.UsageDays;
 
 /**
  * The facts of one line as a calculator sees them, each looked up on first request: a rule that decides on the
@@ -44,7 +43,7 @@ final class CalculatorFacts implements LineFacts {
   public Interval day() {
     Interval d = day;
     if (d == null) {
-      d = UsageDays.of(line.usageDate());
+      d = Interval.utcDay(line.usageDate());
       day = d;
     }
     return d;

@@ -22,7 +22,6 @@ import org.openpec.rules.CoveragePolicy;
 import org.openpec.rules.Reason;
 import org.openpec.rules.Verdict;
 import org.openpec.time.Interval;
-import org.openpec.time.UsageDays;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
@@ -74,7 +73,7 @@ class PecCalculatorProperties {
               .map(g -> g.revokedAt().orElseThrow()).max(Instant::compareTo).orElse(Generators.EPOCH);
           // The first day that starts at or after the last revocation, and a few after it.
           java.time.LocalDate first = lastRevocation.atOffset(ZoneOffset.UTC).toLocalDate();
-          if (!UsageDays.of(first).start().equals(lastRevocation)) {
+          if (!Interval.utcDay(first).start().equals(lastRevocation)) {
             first = first.plusDays(1);
           }
           UsageLine onLaterDay = Generators.onDay(line, first.plusDays(later));
@@ -90,7 +89,7 @@ class PecCalculatorProperties {
     // Whatever the roles and partners: if the union of every grant that covers the scope leaves a minute of
     // the day uncovered, the line does not earn.
     qt().forAll(Generators.lines(), Generators.grantLists(), coverages()).checkAssert((line, grants, coverage) -> {
-      Interval day = UsageDays.of(line.usageDate());
+      Interval day = Interval.utcDay(line.usageDate());
       List<Interval> covering = new ArrayList<>();
       for (AccessGrant g : grants) {
         if (g.scope().covers(line.resource())) {
@@ -261,7 +260,7 @@ class PecCalculatorProperties {
         .checkAssert((line, grants, coverage) -> {
           Verdict v = calculator(grants, Optional.empty(), coverage).verdictOf(line);
           AccessEvidence e = v.accessEvidence().orElseThrow();
-          Interval day = UsageDays.of(line.usageDate());
+          Interval day = Interval.utcDay(line.usageDate());
           assertThat(e.day()).isEqualTo(day);
           assertThat(e.covered().union(e.uncovered()).encloses(day)).isTrue();
           assertThat(e.covered().intersection(e.uncovered()).isEmpty()).isTrue();

@@ -1,6 +1,7 @@
 package org.openpec.access;
 
 import java.util.Objects;
+import org.openpec.internal.text.Printable;
 
 /**
  * Something in an Azure export that could not be used, with its position: a malformed event, a listing row
@@ -29,7 +30,7 @@ public record ImportProblem(String file, long line, int column, String message) 
   public ImportProblem {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(message, "message");
-    message = org.openpec.io.InputProblem.printable(message);
+    message = Printable.of(message);
     if (line < 0 || column < 0) {
       throw new IllegalArgumentException("line and column must not be negative, were " + line + ", " + column);
     }

@@ -1,5 +1,7 @@
 package org.openpec.io;
 
+import org.openpec.internal.text.Printable;
+
 /**
  * An input that cannot be used at all: unreadable, empty (no header), missing a required column, naming a column
  * twice, or holding conflicting duplicates (two rates for one day, a subscription with two chains, a principal
@@ -14,12 +16,12 @@ public final class InputException extends RuntimeException {
 
   /**
    * An exception with a message naming the file; control characters of the message (from a hostile input) are
-   * written as {@code \}{@code uXXXX} ({@link InputProblem#escapeControls}).
+   * written as {@code \}{@code uXXXX}.
    *
    * @param message what is wrong, a human sentence
    */
   public InputException(String message) {
-    super(InputProblem.printable(message));
+    super(Printable.of(message));
   }
 
   /**
@@ -29,6 +31,6 @@ public final class InputException extends RuntimeException {
    * @param cause the underlying failure
    */
   public InputException(String message, Throwable cause) {
-    super(InputProblem.printable(message), cause);
+    super(Printable.of(message), cause);
   }
 }

@@ -1,8 +1,7 @@
 /**
  * Reading files: the streaming reader of the usage file ({@link org.openpec.io.UsageReader}, opened from paths,
  * folders and exports by {@link org.openpec.io.UsageSource}), the readers of the side files (grants, price list,
- * partners, rates, hierarchy, principals: {@link org.openpec.io.SideFiles}) and of Azure's exports of role
- * assignments ({@link org.openpec.io.AccessFiles}), and the run that evaluates a whole usage file
+ * partners, rates, hierarchy, principals: {@link org.openpec.io.SideFiles}), and the run that evaluates a whole usage file
  * ({@link org.openpec.io.UsageRun}). The only exported package of pec-core that touches files, charsets and text
  * formats (rules §11); the {@code pec} command's writers of its CSV tables are internal.
  *

@@ -10,7 +10,6 @@ import org.openpec.model.PriceListEntry;
 import org.openpec.model.RoleCatalog;
 import org.openpec.model.UsageLine;
 import org.openpec.time.Interval;
-import org.openpec.time.UsageDays;
 
 /**
  * Everything the rules may look at for one usage line: the line, its price-list entries, the partners, and the
@@ -117,7 +116,7 @@ public interface LineFacts {
    */
   static LineFacts of(UsageLine line, Optional<List<PriceListEntry>> priceEntries, List<AccessGrant> grants,
       RoleCatalog roles, PartnerDirectory partners, CoveragePolicy coverage) {
-    return new GivenFacts(line, UsageDays.of(line.usageDate()), priceEntries, List.copyOf(grants), roles, partners,
+    return new GivenFacts(line, Interval.utcDay(line.usageDate()), priceEntries, List.copyOf(grants), roles, partners,
         coverage);
   }
 }

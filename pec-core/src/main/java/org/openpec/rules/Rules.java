@@ -1,7 +1,5 @@
 package org.openpec.rules;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -552,7 +550,7 @@ public final class Rules {
    * @param text the SKU or meter text
    * @return whether the text holds the word
    */
-  public static boolean hasWordSpot(String text) {
+  static boolean hasWordSpot(String text) {
     return Words.containsWord(text, "spot");
   }
 
@@ -628,7 +626,7 @@ public final class Rules {
     if (!whole) {
       String detail = uncovered.isEmpty()
           ? "no single grant holds the whole day (" + ids(kept) + " together do)"
-          : "held " + describeWithin(covered, day) + " only; not held " + describeWithin(uncovered, day);
+          : "held " + covered.describeWithin(day) + " only; not held " + uncovered.describeWithin(day);
       return Verdict.fail(rule, Reason.PARTIAL_DAY, detail).withEvidence(
           new AccessEvidence(day, steps, covered, uncovered));
     }
@@ -712,28 +710,5 @@ public final class Rules {
     List<AccessGrant> sorted = new ArrayList<>(grants);
     sorted.sort(java.util.Comparator.comparing(AccessGrant::grantId).thenComparing(AccessGrant::grantedAt));
     return sorted;
-  }
-
-  /**
-   * Pieces of a timeline within one day as {@code HH:mm:ss–HH:mm:ss} UTC, the day's end shown as 24:00:00.
-   *
-   * @param timeline the timeline
-   * @param day the UTC usage day
-   * @return the description
-   */
-  public static String describeWithin(Timeline timeline, Interval day) {
-    StringBuilder sb = new StringBuilder();
-    for (Interval piece : timeline.intersection(Timeline.of(day)).intervals()) {
-      sb.append(sb.length() == 0 ? "" : ", ").append(clock(piece.start(), day)).append('–')
-          .append(clock(piece.end(), day)).append('Z');
-    }
-    return sb.length() == 0 ? "never" : sb.toString();
-  }
-
-  private static final java.time.format.DateTimeFormatter CLOCK =
-      java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
-
-  private static String clock(Instant t, Interval day) {
-    return t.equals(day.end()) ? "24:00:00" : CLOCK.format(t);
   }
 }

@@ -1,6 +1,8 @@
 package org.openpec.time;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -46,6 +48,19 @@ public final class Interval implements Comparable<Interval> {
    */
   public static Interval startingAt(Instant start) {
     return of(start, UNBOUNDED);
+  }
+
+  /**
+   * {@return the 24 hours of the UTC calendar day {@code day}, as {@code [D 00:00Z, D+1 00:00Z)}}
+   *
+   * <p>A usage line's date names this day: a grant earns credit for the line only when it is held for the whole
+   * of it. Nothing here reads the system clock or zone.
+   *
+   * @param day the UTC day
+   */
+  public static Interval utcDay(LocalDate day) {
+    return new Interval(day.atStartOfDay(ZoneOffset.UTC).toInstant(),
+        day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 
   /** {@return the first instant in the interval} */

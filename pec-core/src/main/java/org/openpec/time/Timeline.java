@@ -1,6 +1,8 @@
 package org.openpec.time;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -219,6 +221,29 @@ public final class Timeline {
 
   private static Instant min(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
+  }
+
+  /**
+   * {@return the pieces of this timeline within {@code day}, as {@code HH:mm:ss–HH:mm:ssZ} UTC separated by commas
+   * ({@code "never"} when none)}
+   *
+   * <p>The day's end is shown as {@code 24:00:00}: a grant held to midnight reads {@code 12:30:00–24:00:00Z}.
+   *
+   * @param day the UTC day, as {@link Interval#utcDay}
+   */
+  public String describeWithin(Interval day) {
+    StringBuilder sb = new StringBuilder();
+    for (Interval piece : intersection(of(day)).intervals()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(clock(piece.start(), day)).append('–')
+          .append(clock(piece.end(), day)).append('Z');
+    }
+    return sb.length() == 0 ? "never" : sb.toString();
+  }
+
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  private static String clock(Instant t, Interval day) {
+    return t.equals(day.end()) ? "24:00:00" : CLOCK.format(t);
   }
 
   @Override

@@ -16,7 +16,7 @@
  *
  * <pre>{@code
  * Timeline held = Timeline.of(Interval.of(t0, t10), Interval.of(t9, t24));   // handover: {[t0, t24)}
- * boolean wholeDay = held.encloses(UsageDays.of(LocalDate.parse("2026-03-05")));
+ * boolean wholeDay = held.encloses(Interval.utcDay(LocalDate.parse("2026-03-05")));
  * }</pre>
  */
 package org.openpec.time;

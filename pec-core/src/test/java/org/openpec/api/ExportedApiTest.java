@@ -70,7 +70,6 @@ class ExportedApiTest {
       "org.openpec.money.Totals",
       "org.openpec.time.Interval",
       "org.openpec.time.Timeline",
-      "org.openpec.time.UsageDays",
       // the rules
       "org.openpec.rules.AccessEvidence",
       "org.openpec.rules.CoveragePolicy",
@@ -82,7 +81,6 @@ class ExportedApiTest {
       "org.openpec.rules.Rules",
       "org.openpec.rules.Verdict",
       // the readers
-      "org.openpec.io.AccessFiles",
       "org.openpec.io.CsvDialect",
       "org.openpec.io.InputException",
       "org.openpec.io.InputProblem",
@@ -104,6 +102,7 @@ class ExportedApiTest {
       "org.openpec.pricing.Repricing.Plan",
       "org.openpec.pricing.Repricing.Planner",
       // secondary: grants from Azure's role-assignment history
+      "org.openpec.access.AccessFiles",
       "org.openpec.access.AccessImport",
       "org.openpec.access.AccessImport.Builder",
       "org.openpec.access.ActivityLog",

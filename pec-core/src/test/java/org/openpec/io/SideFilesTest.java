@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openpec.access.AccessFiles;
 import org.openpec.access.ActivityLog;
 import org.openpec.access.PrincipalDirectory;
 import org.openpec.access.PrincipalMapping;

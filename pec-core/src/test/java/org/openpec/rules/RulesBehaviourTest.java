@@ -25,13 +25,12 @@ import org.openpec.model.Scope;
 import org.openpec.model.UsageLine;
 import org.openpec.time.Interval;
 import org.openpec.time.Timeline;
-import org.openpec.time.UsageDays;
 
 /** The exact outcome, detail and evidence of each rule, combinator and value type of the rules package. */
 class RulesBehaviourTest {
 
   private static final LocalDate DAY = LocalDate.parse("2026-03-05");
-  private static final Interval THE_DAY = UsageDays.of(DAY);
+  private static final Interval THE_DAY = Interval.utcDay(DAY);
   private static final Instant BEFORE = Instant.parse("2026-02-20T08:00:00Z");
 
   private static AccessGrant grant(String id) {

@@ -19,7 +19,6 @@ import org.openpec.model.Scope;
 import org.openpec.model.UsageLine;
 import org.openpec.time.Interval;
 import org.openpec.time.Timeline;
-import org.openpec.time.UsageDays;
 
 class RulesTest {
 
@@ -324,14 +323,5 @@ class RulesTest {
       assertThat(tree).contains("[FAIL MARKETPLACE]", "[FAIL NO_ACCESS]", "[pass]");
       assertThat(tree.lines()).hasSize(1 + Rules.standardRules().size());
     }
-  }
-
-  @Test
-  void describeWithinShowsThePiecesOfTheDayInUtc() {
-    Interval day = UsageDays.of(DAY);
-    Timeline t = Timeline.of(Interval.of(Instant.parse("2026-03-04T12:00:00Z"), Instant.parse("2026-03-05T10:00:00Z")),
-        Interval.startingAt(Instant.parse("2026-03-05T12:30:00Z")));
-    assertThat(Rules.describeWithin(t, day)).isEqualTo("00:00:00–10:00:00Z, 12:30:00–24:00:00Z");
-    assertThat(Rules.describeWithin(Timeline.empty(), day)).isEqualTo("never");
   }
 }

@@ -14,7 +14,7 @@ class TimelineTest {
     return Instant.parse("2026-03-05T" + time + "Z");
   }
 
-  private static final Interval MARCH_5 = UsageDays.of(LocalDate.parse("2026-03-05"));
+  private static final Interval MARCH_5 = Interval.utcDay(LocalDate.parse("2026-03-05"));
 
   @Nested
   class Intervals {
@@ -47,7 +47,7 @@ class TimelineTest {
       Interval open = Interval.startingAt(at("10:00:00"));
       assertThat(open.isUnbounded()).isTrue();
       assertThat(open.end()).isEqualTo(Interval.UNBOUNDED);
-      assertThat(open.encloses(UsageDays.of(LocalDate.parse("2999-12-31")))).isTrue();
+      assertThat(open.encloses(Interval.utcDay(LocalDate.parse("2999-12-31")))).isTrue();
       assertThat(open).hasToString("[2026-03-05T10:00:00Z, ∞)");
     }
   }
@@ -91,5 +91,18 @@ class TimelineTest {
     assertThat(t.intersection(Timeline.empty()).isEmpty()).isTrue();
     assertThat(Timeline.empty().encloses(MARCH_5)).isFalse();
     assertThat(Timeline.empty()).hasToString("{}");
+  }
+
+  @Test
+  void describeWithinShowsThePiecesOfTheDayInUtc() {
+    Timeline t = Timeline.of(Interval.of(Instant.parse("2026-03-04T12:00:00Z"), at("10:00:00")),
+        Interval.startingAt(at("12:30:00")));
+    assertThat(t.describeWithin(MARCH_5)).isEqualTo("00:00:00–10:00:00Z, 12:30:00–24:00:00Z");
+    assertThat(Timeline.empty().describeWithin(MARCH_5)).isEqualTo("never");
+  }
+
+  @Test
+  void aUtcDayIsTwentyFourHoursFromMidnight() {
+    assertThat(MARCH_5).isEqualTo(Interval.of(at("00:00:00"), Instant.parse("2026-03-06T00:00:00Z")));
   }
 }

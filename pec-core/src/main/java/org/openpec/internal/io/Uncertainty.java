@@ -12,7 +12,6 @@ import org.openpec.access.UncertainWindow;
 import org.openpec.model.Scope;
 import org.openpec.model.UsageLine;
 import org.openpec.time.Interval;
-import org.openpec.time.UsageDays;
 
 /**
  * The uncertain windows of an import, looked up by usage line: the windows whose assignment's scope covers the
@@ -81,7 +80,7 @@ public final class Uncertainty {
       return List.of();
     }
     Scope resource = line.resource();
-    Interval day = UsageDays.of(line.usageDate());
+    Interval day = Interval.utcDay(line.usageDate());
     List<UncertainWindow> out = new ArrayList<>();
     for (List<UncertainWindow> list : onDay == null ? List.of(wide) : List.of(onDay, wide)) {
       for (UncertainWindow w : list) {

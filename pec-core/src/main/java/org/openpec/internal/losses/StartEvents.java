@@ -13,7 +13,6 @@ import org.openpec.rules.AccessEvidence;
 import org.openpec.rules.FunnelStep;
 import org.openpec.rules.Reason;
 import org.openpec.time.Interval;
-import org.openpec.time.UsageDays;
 
 /** The sentence that says what began a loss on one usage day; see {@link LossTracker} for the wording. */
 final class StartEvents {
@@ -23,7 +22,7 @@ final class StartEvents {
   static String of(LineResult r, CoveringGrants covering) {
     Reason reason = r.reason();
     Optional<AccessEvidence> evidence = r.verdict().accessEvidence();
-    Interval day = UsageDays.of(r.line().usageDate());
+    Interval day = Interval.utcDay(r.line().usageDate());
     if (reason == Reason.NO_ACCESS) {
       return gapOpenedBy(day.start(), covering.of(r.line()), Set.of())
           .orElse("no grant before " + r.line().usageDate());

@@ -14,7 +14,6 @@ import org.openpec.money.LineAmounts;
 import org.openpec.money.PecRate;
 import org.openpec.rules.AccessEvidence;
 import org.openpec.rules.FunnelStep;
-import org.openpec.rules.Rules;
 import org.openpec.time.Interval;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -125,8 +124,8 @@ final class ExplainCommand implements Callable<Integer> {
       }
     }
     Interval day = e.day();
-    out.println("  covered:   " + Rules.describeWithin(e.covered(), day));
-    out.println("  uncovered: " + Rules.describeWithin(e.uncovered(), day));
+    out.println("  covered:   " + e.covered().describeWithin(day));
+    out.println("  uncovered: " + e.uncovered().describeWithin(day));
   }
 
   /**

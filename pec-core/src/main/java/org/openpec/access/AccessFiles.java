@@ -1,4 +1,4 @@
-package org.openpec.io;
+package org.openpec.access;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -9,9 +9,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
-import org.openpec.access.ActivityLog;
-import org.openpec.access.ImportProblem;
-import org.openpec.access.RoleAssignmentSnapshot;
+import org.openpec.io.InputException;
+import org.openpec.io.InputProblem;
 
 /**
  * Opens Azure's own records of role assignments for {@link org.openpec.access}: Activity Log exports and
