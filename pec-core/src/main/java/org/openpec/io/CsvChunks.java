@@ -81,6 +81,13 @@ final class CsvChunks implements Closeable {
   private Chunk.Builder pending;
   private long nextRecord = 1;
 
+  /** Buffers of chunks whose records are done with, handed back by {@link #reuse} (from any thread). */
+  private final java.util.concurrent.ArrayBlockingQueue<byte[]> spares =
+      new java.util.concurrent.ArrayBlockingQueue<>(SPARES);
+
+  /** The most spare buffers kept: about as many as chunks in flight. */
+  private static final int SPARES = 8;
+
   CsvChunks(InputStream in, int target) {
     this(in, target, ',');
   }
@@ -194,7 +201,7 @@ final class CsvChunks implements Closeable {
   private Chunk cut() {
     Chunk c = pending.build(buf);
     int tail = len - recStart;
-    byte[] next = new byte[Math.max(target + target / 4, tail + 1024)];
+    byte[] next = buffer(Math.max(target + target / 4, tail + 1024));
     System.arraycopy(buf, recStart, next, 0, tail);
     scan -= recStart;
     len = tail;
@@ -204,6 +211,25 @@ final class CsvChunks implements Closeable {
     nextRecord = c.firstRecord() + c.size();
     pending = new Chunk.Builder(nextRecord);
     return c;
+  }
+
+  /** A spare buffer of at least {@code size} bytes, or a new one (a spare holds old bytes: only len counts). */
+  private byte[] buffer(int size) {
+    byte[] b;
+    while ((b = spares.poll()) != null) {
+      if (b.length >= size) {
+        return b;
+      }
+    }
+    return new byte[size];
+  }
+
+  /**
+   * Hands back the buffer of a chunk cut by this object, to be filled again for a later chunk. Only when nothing
+   * will read the chunk's bytes again: no record of it is decoded or kept after this call. Thread-safe.
+   */
+  void reuse(Chunk c) {
+    spares.offer(c.data());
   }
 
   private void scanBytes(int maxEntries) {

@@ -354,6 +354,16 @@ public final class UsageReader implements Iterator<UsageRecord>, Closeable {
   }
 
   /**
+   * Hands back the buffer of a chunk from {@link #nextChunk} whose records are all decoded and none of which is
+   * kept: a later chunk is read into it.
+   */
+  void reuse(CsvChunks.Chunk c) {
+    if (chunks != null) {
+      chunks.reuse(c);
+    }
+  }
+
+  /**
    * The next chunk of whole records, numbered in file order, or null at the end; its records are then decoded
    * ({@link #decode}) on any thread.
    *

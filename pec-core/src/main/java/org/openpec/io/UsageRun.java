@@ -82,7 +82,7 @@ public final class UsageRun {
         rendered.add(render.apply(o));
       }
       return rendered;
-    }, rendered -> rendered.forEach(sink), threads, batchSize);
+    }, rendered -> rendered.forEach(sink), threads, batchSize, false);
   }
 
   /**
@@ -103,11 +103,35 @@ public final class UsageRun {
    */
   public static <R> CreditStatement runBatches(UsageReader reader, Function<UsageRecord, LineResult> evaluator,
       Function<List<UsageOutcome>, R> renderBatch, Consumer<R> sink, int threads) {
-    return runBatches(reader, evaluator, renderBatch, sink, threads, Integer.MAX_VALUE);
+    return runBatches(reader, evaluator, renderBatch, sink, threads, Integer.MAX_VALUE, false);
   }
 
-  private static <R> CreditStatement runBatches(UsageReader reader, Function<UsageRecord, LineResult> evaluator,
-      Function<List<UsageOutcome>, R> renderBatch, Consumer<R> sink, int threads, int batchSize) {
+  /**
+   * {@link #runBatches(UsageReader, Function, Function, Consumer, int) runBatches}, reading later records into the
+   * buffers of batches already handed to the sink: a third less garbage per record (the bytes of the file are then
+   * allocated once per chunk in flight, not once per chunk), so the heap of a long run stays smaller. The
+   * outcomes a batch renders are valid only while {@code renderBatch} runs: it must copy what it needs (row bytes,
+   * strings, results), and neither it nor {@code sink} may keep a {@link UsageRecord} or {@link UsageOutcome},
+   * whose raw fields would later read other records' bytes. The results and the statement are those of
+   * {@code runBatches}.
+   *
+   * @param reader the usage records; read to the end (on a thread of its own), not closed
+   * @param evaluator the evaluation of a readable record; must be thread-safe
+   * @param renderBatch turns the outcomes of a batch, in file order, into what the sink needs, keeping none of
+   *     them; thread-safe
+   * @param sink receives each rendered batch in file order, on the calling thread
+   * @param threads the number of workers, at least 1
+   * @param <R> the rendered form of a batch
+   * @return the statement of the evaluated lines, with the rejected records counted
+   */
+  public static <R> CreditStatement runBatchesReusingBuffers(UsageReader reader,
+      Function<UsageRecord, LineResult> evaluator, Function<List<UsageOutcome>, R> renderBatch, Consumer<R> sink,
+      int threads) {
+    return runBatches(reader, evaluator, renderBatch, sink, threads, Integer.MAX_VALUE, true);
+  }
+
+  static <R> CreditStatement runBatches(UsageReader reader, Function<UsageRecord, LineResult> evaluator,
+      Function<List<UsageOutcome>, R> renderBatch, Consumer<R> sink, int threads, int batchSize, boolean reuse) {
     Objects.requireNonNull(evaluator, "evaluator");
     Objects.requireNonNull(renderBatch, "renderBatch");
     Objects.requireNonNull(sink, "sink");
@@ -141,7 +165,9 @@ public final class UsageRun {
             CsvChunks.Chunk c = chunk;
             int lo = from;
             int hi = (int) Math.min(chunk.size(), (long) from + batchSize);
-            inFlight.put(workers.submit(() -> evaluate(reader, c, lo, hi, fields.get(), evaluator, renderBatch)));
+            CsvChunks.Chunk done = reuse && hi == chunk.size() ? chunk : null;
+            inFlight.put(workers.submit(
+                () -> evaluate(reader, c, lo, hi, fields.get(), evaluator, renderBatch).releasing(done)));
           }
         }
         inFlight.put(end);
@@ -167,6 +193,9 @@ public final class UsageRun {
         Batch<R> batch = f.get();
         sink.accept(batch.rendered);
         statement = statement.merge(batch.statement);
+        if (batch.done != null) {
+          reader.reuse(batch.done); // every batch of the chunk is rendered and written: its bytes are free
+        }
       }
       done = true;
       return statement;
@@ -199,7 +228,7 @@ public final class UsageRun {
       fold.add(o);
       outcomes.add(o);
     }
-    return new Batch<>(renderBatch.apply(outcomes), fold.toStatement());
+    return new Batch<>(renderBatch.apply(outcomes), fold.toStatement(), null);
   }
 
   private static <R> Batch<R> evaluate(UsageReader reader, CsvChunks.Chunk chunk, int from, int to, CsvFields fields,
@@ -211,7 +240,7 @@ public final class UsageRun {
       fold.add(o);
       outcomes.add(o);
     }
-    return new Batch<>(renderBatch.apply(outcomes), fold.toStatement());
+    return new Batch<>(renderBatch.apply(outcomes), fold.toStatement(), null);
   }
 
   private static UsageOutcome outcome(UsageRecord rec, Function<UsageRecord, LineResult> evaluator) {
@@ -248,7 +277,12 @@ public final class UsageRun {
     };
   }
 
-  private record Batch<R>(R rendered, CreditStatement statement) {}
+  /** A rendered batch, its statement, and the chunk whose buffer is free once the batch is written (or null). */
+  private record Batch<R>(R rendered, CreditStatement statement, CsvChunks.Chunk done) {
+    Batch<R> releasing(CsvChunks.Chunk chunk) {
+      return chunk == null ? this : new Batch<>(rendered, statement, chunk);
+    }
+  }
 
   /** A sequential fold of outcomes into a statement, through the statement's collector. */
   private static final class Fold {

@@ -71,4 +71,32 @@ class UsageRunProperties {
     assertThat(rows).extracting(r -> r[8]).containsExactly("ELIGIBLE", "REJECTED", "ELIGIBLE", "REJECTED",
         "MARKETPLACE", "OTHER_PARTNER", "OTHER_PARTNER", "REJECTED");
   }
+
+  @Test
+  void reusingTheBuffersOfWrittenBatchesChangesNoRow() {
+    Gen<List<Integer>> files = SourceDSL.lists().of(SourceDSL.integers().between(0, ROWS.length - 1))
+        .ofSizeBetween(0, 80);
+    qt().withExamples(300).forAll(files, SourceDSL.integers().between(1, 3), SourceDSL.integers().between(1, 9),
+        SourceDSL.integers().between(16, 400)).checkAssert((picks, threads, batch, chunkBytes) -> {
+          List<String> sequential = new ArrayList<>();
+          CreditStatement expected = UsageRun.run(reader(picks), UsageRun.byLine(PEC::evaluate),
+              o -> sequential.add(String.join("|", CreditCsv.cells(o))));
+          // tiny chunks, each cut into several batches: a buffer handed back too early would be refilled while a
+          // later batch of its chunk is still decoded, or before a rejected record's fields are rendered
+          String text = UsageReaderTest.HEADER + "\n" + picks.stream().map(i -> ROWS[i] + "\n")
+              .reduce("", String::concat);
+          UsageReader tiny = UsageReader.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+              "usage.csv", chunkBytes);
+          List<String> reused = new ArrayList<>();
+          CreditStatement actual = UsageRun.runBatches(tiny, UsageRun.byLine(PEC::evaluate), outcomes -> {
+            List<String> rows = new ArrayList<>();
+            for (UsageOutcome o : outcomes) {
+              rows.add(String.join("|", CreditCsv.cells(o)));
+            }
+            return rows;
+          }, reused::addAll, threads, batch, true);
+          assertThat(reused).isEqualTo(sequential);
+          assertThat(actual).isEqualTo(expected);
+        });
+  }
 }

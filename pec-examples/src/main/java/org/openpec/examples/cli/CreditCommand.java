@@ -171,7 +171,8 @@ final class CreditCommand implements Callable<Integer> {
         UsageReader reader = in.openUsage(progress);
         BytesOut sink = BytesOut.open(outputs, out, spec.commandLine().getOut())) {
       sink.write(new CsvRows(1024).row(CreditCsv.HEADER.toArray(new String[0])));
-      return UsageRun.runBatches(reader, Evaluation.of(in), batches(in.uncertainty), batch -> {
+      // the rendered batch holds row bytes and problem texts only, so the chunk buffers can be refilled
+      return UsageRun.runBatchesReusingBuffers(reader, Evaluation.of(in), batches(in.uncertainty), batch -> {
         progress.step(batch.csv().rows());
         rejections.readable(batch.csv().rows() - batch.problems().size());
         for (String p : batch.problems()) {
